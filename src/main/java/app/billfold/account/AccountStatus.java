@@ -1,0 +1,6 @@
+package app.billfold.account;
+
+public enum AccountStatus {
+    ACTIVE,
+    CLOSED
+}

@@ -1,0 +1,133 @@
+package app.billfold.biller;
+
+import app.billfold.audit.AuditLog;
+import app.billfold.common.FieldErrors;
+import app.billfold.common.FormInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads and changes the biller's settings, and knows the biller's today. */
+@ApplicationScoped
+public class Biller {
+
+    static final int MAX_LOGO_BYTES = 256 * 1024;
+    static final Set<String> LOGO_TYPES = Set.of("image/png", "image/jpeg");
+    private static final Pattern COLOUR = Pattern.compile("^#[0-9a-fA-F]{6}$");
+    private static final Pattern PREFIX = Pattern.compile("^[A-Za-z0-9-/]{0,20}$");
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Event<BillerSettingsChanged> changed;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BillerSettings settings() {
+        return BillerSettings.findById(BillerSettings.SINGLETON_ID);
+    }
+
+    /** Today in the biller's time zone: due dates and overdue are judged by it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(settings().zone()));
+    }
+
+    /**
+     * Takes the next invoice number under a row lock on the settings row, inside the caller's
+     * transaction: a rolled-back issue gives its number back, so numbers have no gaps.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String takeNextInvoiceNumber() {
+        BillerSettings settings = BillerSettings.findById(BillerSettings.SINGLETON_ID, LockModeType.PESSIMISTIC_WRITE);
+        long number = settings.nextInvoiceNumber;
+        settings.nextInvoiceNumber = number + 1;
+        return settings.invoicePrefix + String.format("%06d", number);
+    }
+
+    @Transactional
+    public void update(BillerSettingsForm form, String actor) {
+        FieldErrors errors = new FieldErrors();
+        String legalName = FormInput.text(errors, "legalName", form.legalName(), true, 200);
+        String address = FormInput.text(errors, "address", form.address(), true, 500);
+        String taxId = FormInput.text(errors, "taxId", form.taxId(), false, 50);
+        String currency = FormInput.text(errors, "currency", form.currency(), true, 3);
+        if (currency != null && !isCurrency(currency)) {
+            errors.reject("currency", "error_currency");
+        }
+        String timeZone = FormInput.text(errors, "timeZone", form.timeZone(), true, 64);
+        if (timeZone != null && !isZone(timeZone)) {
+            errors.reject("timeZone", "error_time_zone");
+        }
+        String prefix = form.invoicePrefix() == null ? "" : form.invoicePrefix().strip();
+        if (!PREFIX.matcher(prefix).matches()) {
+            errors.reject("invoicePrefix", "error_prefix");
+        }
+        String supportEmail = FormInput.email(errors, "supportEmail", form.supportEmail(), true);
+        String supportPhone = FormInput.phone(errors, "supportPhone", form.supportPhone());
+        String colour = FormInput.text(errors, "brandColour", form.brandColour(), true, 7);
+        if (colour != null && !COLOUR.matcher(colour).matches()) {
+            errors.reject("brandColour", "error_colour");
+        }
+        if (form.logo() != null && form.logo().length > 0) {
+            if (form.logo().length > MAX_LOGO_BYTES) {
+                errors.reject("logo", "error_logo_size");
+            } else if (!LOGO_TYPES.contains(form.logoContentType())) {
+                errors.reject("logo", "error_logo_type");
+            }
+        }
+        errors.throwIfAny();
+
+        BillerSettings settings = BillerSettings.findById(BillerSettings.SINGLETON_ID, LockModeType.PESSIMISTIC_WRITE);
+        settings.legalName = legalName;
+        settings.address = address;
+        settings.taxId = taxId.isEmpty() ? null : taxId;
+        settings.currency = currency.toUpperCase(java.util.Locale.ROOT);
+        settings.timeZone = timeZone;
+        settings.invoicePrefix = prefix;
+        settings.supportEmail = supportEmail;
+        settings.supportPhone = supportPhone.isEmpty() ? null : supportPhone;
+        settings.brandColour = colour.toLowerCase(java.util.Locale.ROOT);
+        if (form.logo() != null && form.logo().length > 0) {
+            settings.logo = form.logo();
+            settings.logoContentType = form.logoContentType();
+        } else if (form.removeLogo()) {
+            settings.logo = null;
+            settings.logoContentType = null;
+        }
+        settings.updatedAt = Instant.now(clock);
+        audit.record(actor, "biller.settings.update", "biller", null);
+        changed.fire(new BillerSettingsChanged());
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            Currency.getInstance(code.toUpperCase(java.util.Locale.ROOT));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isZone(String zone) {
+        try {
+            ZoneId.of(zone);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,631 @@
+package app.billfold.common;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every word a person reads, in English (the default). French is in messages/msg_fr.properties;
+ * a test fails when a key is missing there.
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface AppMessages {
+
+    @Message("Skip to content")
+    String skip_to_content();
+
+    @Message("Main")
+    String nav_main();
+
+    @Message("Overview")
+    String nav_dashboard();
+
+    @Message("My bills")
+    String nav_bills();
+
+    @Message("Customers")
+    String nav_customers();
+
+    @Message("New customer")
+    String nav_new_customer();
+
+    @Message("Biller settings")
+    String nav_settings();
+
+    @Message("Language")
+    String language_label();
+
+    @Message("English")
+    String language_en();
+
+    @Message("Français")
+    String language_fr();
+
+    @Message("Change language")
+    String language_apply();
+
+    @Message("Sign in")
+    String sign_in();
+
+    @Message("Sign out")
+    String sign_out();
+
+    @Message("Questions about your bill? Contact {name} at {email}.")
+    String footer_help(String name, String email);
+
+    @Message("None")
+    String none();
+
+    @Message("Save")
+    String save();
+
+    @Message("Cancel")
+    String cancel();
+
+    @Message("Some fields need your attention. Nothing was saved.")
+    String form_has_errors();
+
+    @Message("Sign in")
+    String signin_title();
+
+    @Message("Sign in to see and pay your bills.")
+    String signin_intro();
+
+    @Message("That e-mail and password do not match. Please try again.")
+    String signin_failed();
+
+    @Message("E-mail")
+    String field_email();
+
+    @Message("Password")
+    String field_password();
+
+    @Message("Name")
+    String field_name();
+
+    @Message("Phone")
+    String field_phone();
+
+    @Message("Language for bills and messages")
+    String field_language();
+
+    @Message("Account number (leave empty to allocate one)")
+    String field_account_number_optional();
+
+    @Message("Service address")
+    String field_service_address();
+
+    @Message("Postcode")
+    String field_postcode();
+
+    @Message("Go to the start page")
+    String error_home();
+
+    @Message("Page not found")
+    String error_not_found_title();
+
+    @Message("There is nothing here, or it is not yours to see.")
+    String error_not_found_text();
+
+    @Message("Not allowed")
+    String error_forbidden_title();
+
+    @Message("Your sign-in does not give access to this page.")
+    String error_forbidden_text();
+
+    @Message("Form expired")
+    String error_csrf_title();
+
+    @Message("This form could not be accepted. Go back, reload the page and try again.")
+    String error_csrf_text();
+
+    @Message("That cannot be done")
+    String error_refused_title();
+
+    @Message("Invalid request")
+    String error_invalid_title();
+
+    @Message("Something in the request was not valid. Nothing was changed.")
+    String error_invalid_text();
+
+    @Message("Something went wrong")
+    String error_server_title();
+
+    @Message("We could not complete this. Nothing was changed. Please try again in a moment.")
+    String error_server_text();
+
+    @Message("Please fill this in.")
+    String error_required();
+
+    @Message("This is too long.")
+    String error_too_long();
+
+    @Message("Enter an e-mail address like name@example.com.")
+    String error_email();
+
+    @Message("Enter a phone number with digits only, like +33 1 23 45 67 89.")
+    String error_phone();
+
+    @Message("Enter a number, like 12.50.")
+    String error_number();
+
+    @Message("Enter a date as year-month-day, like 2026-12-31.")
+    String error_date();
+
+    @Message("Choose one of the options.")
+    String error_choice();
+
+    @Message("Use 4 to 30 letters, digits or dashes.")
+    String error_account_number();
+
+    @Message("This account number is already in use.")
+    String error_account_number_taken();
+
+    @Message("This account is closed: it cannot be billed.")
+    String error_account_closed();
+
+    @Message("Enter a quantity above zero, with at most 4 decimals.")
+    String error_quantity();
+
+    @Message("Enter a price of zero or more, with at most 4 decimals.")
+    String error_unit_price();
+
+    @Message("Enter a tax rate between 0 and 100.")
+    String error_tax_rate();
+
+    @Message("An invoice can have at most 500 lines.")
+    String error_too_many_lines();
+
+    @Message("Add at least one line.")
+    String error_invoice_no_lines();
+
+    @Message("This invoice has already been issued and can no longer be edited.")
+    String error_invoice_not_draft();
+
+    @Message("An invoice must total more than zero.")
+    String error_invoice_not_positive();
+
+    @Message("This invoice is not open for payment.")
+    String error_invoice_not_payable();
+
+    @Message("The due date cannot be before today.")
+    String error_due_date_past();
+
+    @Message("Only an open invoice can be voided.")
+    String error_void_status();
+
+    @Message("An invoice with payments cannot be voided.")
+    String error_void_has_payments();
+
+    @Message("Enter an amount above zero, in whole cents.")
+    String error_amount();
+
+    @Message("This is more than the account owes.")
+    String error_amount_exceeds_owed();
+
+    @Message("This account has no open invoices to pay.")
+    String error_nothing_owed();
+
+    @Message("This is more than the invoice's balance.")
+    String error_allocation_exceeds_balance();
+
+    @Message("The amounts per invoice must add up to the payment amount.")
+    String error_allocation_sum();
+
+    @Message("This date is in the future.")
+    String error_date_future();
+
+    @Message("Enter a three-letter currency code, like EUR.")
+    String error_currency();
+
+    @Message("The currency cannot change once invoices exist.")
+    String error_currency_locked();
+
+    @Message("Enter a time zone like Europe/Paris.")
+    String error_time_zone();
+
+    @Message("Use up to 20 letters, digits, dashes or slashes.")
+    String error_prefix();
+
+    @Message("Enter a colour like #0b5394.")
+    String error_colour();
+
+    @Message("The logo must be smaller than 256 KB.")
+    String error_logo_size();
+
+    @Message("The logo must be a PNG or JPEG image.")
+    String error_logo_type();
+
+    @Message("Customer created.")
+    String notice_customer_created();
+
+    @Message("Customer saved.")
+    String notice_customer_updated();
+
+    @Message("Account opened.")
+    String notice_account_opened();
+
+    @Message("Account saved.")
+    String notice_account_updated();
+
+    @Message("Draft saved.")
+    String notice_draft_saved();
+
+    @Message("Invoice issued.")
+    String notice_invoice_issued();
+
+    @Message("Invoice voided.")
+    String notice_invoice_voided();
+
+    @Message("Draft discarded.")
+    String notice_draft_discarded();
+
+    @Message("Payment recorded.")
+    String notice_payment_recorded();
+
+    @Message("Settings saved.")
+    String notice_settings_saved();
+
+    @Message("Draft")
+    String status_draft();
+
+    @Message("Open")
+    String status_open();
+
+    @Message("Partly paid")
+    String status_partially_paid();
+
+    @Message("Paid")
+    String status_paid();
+
+    @Message("Void")
+    String status_void();
+
+    @Message("Overdue")
+    String status_overdue();
+
+    @Message("Cheque")
+    String method_cheque();
+
+    @Message("Cash")
+    String method_cash();
+
+    @Message("Bank transfer")
+    String method_transfer();
+
+    @Message("Active")
+    String account_status_active();
+
+    @Message("Closed")
+    String account_status_closed();
+
+    @Message("Person")
+    String kind_person();
+
+    @Message("Company")
+    String kind_company();
+
+    @Message("Your accounts")
+    String dashboard_title();
+
+    @Message("Total due")
+    String dashboard_total_due();
+
+    @Message("Next payment due {date}.")
+    String dashboard_next_due(String date);
+
+    @Message("Some bills are overdue.")
+    String dashboard_overdue_notice();
+
+    @Message("See bills to pay")
+    String dashboard_see_open();
+
+    @Message("Accounts")
+    String dashboard_accounts();
+
+    @Message("{count} to pay")
+    String dashboard_open_bills(Integer count);
+
+    @Message("All paid")
+    String dashboard_all_paid();
+
+    @Message("Account number")
+    String account_number();
+
+    @Message("Service address")
+    String account_service_address();
+
+    @Message("Amount due")
+    String account_due();
+
+    @Message("Next due date")
+    String account_next_due();
+
+    @Message("Status")
+    String account_state();
+
+    @Message("Customer")
+    String account_customer();
+
+    @Message("Account {number}")
+    String account_title(String number);
+
+    @Message("For {name}")
+    String account_for(String name);
+
+    @Message("Open an account")
+    String account_open_title();
+
+    @Message("Edit account")
+    String account_edit_title();
+
+    @Message("Invoices")
+    String account_invoices();
+
+    @Message("Payments")
+    String account_payments();
+
+    @Message("Back to the account")
+    String back_to_account();
+
+    @Message("Your bills")
+    String bills_title();
+
+    @Message("Show bills")
+    String bills_filter();
+
+    @Message("All")
+    String bills_filter_all();
+
+    @Message("To pay")
+    String bills_filter_open();
+
+    @Message("Paid")
+    String bills_filter_paid();
+
+    @Message("No bills here.")
+    String bills_none();
+
+    @Message("Back to your bills")
+    String bills_back();
+
+    @Message("Invoice {number}")
+    String invoice_title(String number);
+
+    @Message("Invoice number")
+    String invoice_number();
+
+    @Message("Issued")
+    String invoice_issue_date();
+
+    @Message("Due date")
+    String invoice_due_date();
+
+    @Message("Status")
+    String invoice_status();
+
+    @Message("Charges")
+    String invoice_lines();
+
+    @Message("Payments received")
+    String invoice_payments();
+
+    @Message("Download PDF")
+    String invoice_download_pdf();
+
+    @Message("Account {number}, {name}.")
+    String invoice_for(String number, String name);
+
+    @Message("New invoice")
+    String invoice_new_title();
+
+    @Message("Draft invoice")
+    String invoice_draft_title();
+
+    @Message("Draft")
+    String invoice_draft_label();
+
+    @Message("For account {number}, {name}. Empty rows are ignored.")
+    String invoice_draft_for(String number, String name);
+
+    @Message("Save draft")
+    String invoice_save_draft();
+
+    @Message("Save and add lines")
+    String invoice_more_lines();
+
+    @Message("Save and issue")
+    String invoice_issue();
+
+    @Message("Discard draft")
+    String invoice_discard();
+
+    @Message("Void invoice")
+    String invoice_void();
+
+    @Message("Description")
+    String line_description();
+
+    @Message("Quantity")
+    String line_quantity();
+
+    @Message("Unit price")
+    String line_unit_price();
+
+    @Message("Tax rate (%)")
+    String line_tax_rate();
+
+    @Message("Net")
+    String line_net();
+
+    @Message("Tax by rate")
+    String tax_breakdown();
+
+    @Message("Rate")
+    String tax_rate();
+
+    @Message("Net")
+    String tax_base();
+
+    @Message("Tax")
+    String tax_amount();
+
+    @Message("Totals")
+    String totals();
+
+    @Message("Net total")
+    String total_net();
+
+    @Message("Tax")
+    String total_tax();
+
+    @Message("Total")
+    String total_gross();
+
+    @Message("Paid")
+    String total_paid();
+
+    @Message("Balance due")
+    String total_balance();
+
+    @Message("Customers")
+    String customers_title();
+
+    @Message("Name, e-mail, account or invoice number")
+    String customers_search_label();
+
+    @Message("Search")
+    String customers_search();
+
+    @Message("No customer matches.")
+    String customers_none();
+
+    @Message("Newest customers")
+    String customers_recent();
+
+    @Message("Customers matching “{q}”")
+    String customers_results(String q);
+
+    @Message("Accounts")
+    String customer_accounts();
+
+    @Message("Customer type")
+    String customer_kind();
+
+    @Message("New customer")
+    String customer_new_title();
+
+    @Message("Edit customer")
+    String customer_edit_title();
+
+    @Message("First account")
+    String customer_first_account();
+
+    @Message("Create customer")
+    String customer_create();
+
+    @Message("Record a payment")
+    String payment_record_title();
+
+    @Message("Cheque, cash or transfer received for account {number}, {name}.")
+    String payment_for_account(String number, String name);
+
+    @Message("Amount")
+    String payment_amount();
+
+    @Message("Received on")
+    String payment_date();
+
+    @Message("Method")
+    String payment_method();
+
+    @Message("Reference (cheque number, transfer reference)")
+    String payment_reference();
+
+    @Message("Split across invoices")
+    String payment_split();
+
+    @Message("Leave these empty to settle the oldest bills first.")
+    String payment_split_hint();
+
+    @Message("Invoice {number}, due {due}, balance {balance}")
+    String payment_split_invoice(String number, String due, String balance);
+
+    @Message("Record payment")
+    String payment_record();
+
+    @Message("No payments yet.")
+    String payments_none();
+
+    @Message("Biller settings")
+    String settings_title();
+
+    @Message("Legal identity")
+    String settings_identity();
+
+    @Message("Legal name")
+    String settings_legal_name();
+
+    @Message("Address")
+    String settings_address();
+
+    @Message("Tax id (VAT number)")
+    String settings_tax_id();
+
+    @Message("Billing")
+    String settings_billing();
+
+    @Message("Currency (ISO code)")
+    String settings_currency();
+
+    @Message("Time zone")
+    String settings_time_zone();
+
+    @Message("Invoice number prefix")
+    String settings_invoice_prefix();
+
+    @Message("Customer support")
+    String settings_contact();
+
+    @Message("Support e-mail")
+    String settings_support_email();
+
+    @Message("Support phone")
+    String settings_support_phone();
+
+    @Message("Branding")
+    String settings_branding();
+
+    @Message("Brand colour")
+    String settings_brand_colour();
+
+    @Message("Logo (PNG or JPEG, under 256 KB)")
+    String settings_logo();
+
+    @Message("Current logo")
+    String settings_current_logo();
+
+    @Message("Remove the logo")
+    String settings_remove_logo();
+
+    @Message("Bill to")
+    String pdf_bill_to();
+
+    @Message("VAT {id}")
+    String pdf_tax_id(String id);
+
+    @Message("Account number: {number}")
+    String pdf_account_number(String number);
+
+    @Message("Invoice number: {number}")
+    String pdf_invoice_number(String number);
+
+    @Message("Issue date: {date}")
+    String pdf_issue_date(String date);
+
+    @Message("Due date: {date}")
+    String pdf_due_date(String date);
+
+    @Message(
+            "How to pay: sign in at {url}/portal, or pay as a guest at {url}/guest with your account number {number} and the postcode on this bill.")
+    String pdf_how_to_pay(String url, String number);
+}

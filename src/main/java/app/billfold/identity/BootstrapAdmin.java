@@ -1,0 +1,45 @@
+package app.billfold.identity;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the first admin of a fresh installation from configuration, so that someone can sign in
+ * and set the biller up. Does nothing once any admin exists.
+ */
+@ApplicationScoped
+public class BootstrapAdmin {
+
+    private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
+
+    @ConfigProperty(name = "billfold.bootstrap.admin-email")
+    Optional<String> email;
+
+    @ConfigProperty(name = "billfold.bootstrap.admin-password")
+    Optional<String> password;
+
+    @Inject
+    AppUserRepository users;
+
+    @Inject
+    LocalAccounts accounts;
+
+    @Transactional
+    void onStart(@Observes StartupEvent event) {
+        if (email.isEmpty() || password.isEmpty() || users.anyAdmin()) {
+            return;
+        }
+        if (password.get().length() < 12) {
+            LOG.warn("billfold.bootstrap.admin-password is shorter than 12 characters; no admin created");
+            return;
+        }
+        accounts.create(email.get(), password.get(), Role.ADMIN, null);
+        LOG.infof("Created the first admin, %s", email.get());
+    }
+}

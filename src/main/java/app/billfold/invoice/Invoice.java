@@ -1,0 +1,193 @@
+package app.billfold.invoice;
+
+import app.billfold.account.Account;
+import app.billfold.common.BusinessRuleException;
+import app.billfold.common.Money;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A bill. Its status moves DRAFT -> OPEN -> PARTIALLY_PAID -> PAID, or OPEN -> VOID while nothing
+ * has been paid; every move goes through a method here that refuses the moves the rules forbid.
+ * Overdue is not a status: it is derived from the due date and the biller's today.
+ */
+@Entity
+@Table(name = "invoice")
+public class Invoice extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id")
+    public Account account;
+
+    /** Null while a draft: numbers are taken on issue so that they have no gaps. */
+    public String number;
+
+    @Enumerated(EnumType.STRING)
+    public InvoiceStatus status;
+
+    @Column(name = "issue_date")
+    public LocalDate issueDate;
+
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    public String currency;
+
+    @Column(name = "net_total")
+    public BigDecimal netTotal;
+
+    @Column(name = "tax_total")
+    public BigDecimal taxTotal;
+
+    @Column(name = "gross_total")
+    public BigDecimal grossTotal;
+
+    @Column(name = "amount_paid")
+    public BigDecimal amountPaid;
+
+    public BigDecimal balance;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "issued_at")
+    public Instant issuedAt;
+
+    @Column(name = "voided_at")
+    public Instant voidedAt;
+
+    @Version
+    public long version;
+
+    @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<InvoiceLine> lines = new ArrayList<>();
+
+    public static Invoice draft(Account account, String currency, LocalDate dueDate, Instant now) {
+        Invoice invoice = new Invoice();
+        invoice.account = account;
+        invoice.currency = currency;
+        invoice.status = InvoiceStatus.DRAFT;
+        invoice.dueDate = dueDate;
+        invoice.amountPaid = Money.zero(currency).amount();
+        invoice.createdAt = now;
+        InvoicePricing.priceInvoice(invoice);
+        return invoice;
+    }
+
+    public void replaceLines(List<InvoiceLine> newLines) {
+        requireStatus(InvoiceStatus.DRAFT, "error_invoice_not_draft");
+        lines.clear();
+        int position = 1;
+        for (InvoiceLine line : newLines) {
+            line.invoice = this;
+            line.position = position++;
+            lines.add(line);
+        }
+        InvoicePricing.priceInvoice(this);
+    }
+
+    /**
+     * Opens the draft. The number is asked for only once every check has passed, so that a refused
+     * issue never takes (and holds the lock on) the next number.
+     */
+    public void issue(Supplier<String> nextNumber, LocalDate today, Instant now) {
+        requireStatus(InvoiceStatus.DRAFT, "error_invoice_not_draft");
+        if (lines.isEmpty()) {
+            throw new BusinessRuleException("error_invoice_no_lines");
+        }
+        if (grossTotal.signum() <= 0) {
+            throw new BusinessRuleException("error_invoice_not_positive");
+        }
+        if (dueDate == null || dueDate.isBefore(today)) {
+            throw new BusinessRuleException("error_due_date_past");
+        }
+        this.number = nextNumber.get();
+        this.issueDate = today;
+        this.issuedAt = now;
+        this.status = InvoiceStatus.OPEN;
+    }
+
+    /** Allocates part of a succeeded payment to this invoice. */
+    public void applyPayment(BigDecimal amount) {
+        if (!status.isPayable()) {
+            throw new BusinessRuleException("error_invoice_not_payable", number);
+        }
+        if (amount.signum() <= 0 || amount.compareTo(balance) > 0) {
+            throw new BusinessRuleException("error_allocation_exceeds_balance", number);
+        }
+        amountPaid = amountPaid.add(amount);
+        balance = grossTotal.subtract(amountPaid);
+        status = balance.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
+    }
+
+    public void voidInvoice(Instant now) {
+        if (!status.isPayable()) {
+            throw new BusinessRuleException("error_void_status");
+        }
+        if (amountPaid.signum() != 0) {
+            throw new BusinessRuleException("error_void_has_payments");
+        }
+        status = InvoiceStatus.VOID;
+        balance = Money.zero(currency).amount();
+        voidedAt = now;
+    }
+
+    public boolean isOverdue(LocalDate today) {
+        return status.isPayable() && dueDate != null && dueDate.isBefore(today);
+    }
+
+    public Money gross() {
+        return Money.of(grossTotal, currency);
+    }
+
+    public Money net() {
+        return Money.of(netTotal, currency);
+    }
+
+    public Money tax() {
+        return Money.of(taxTotal, currency);
+    }
+
+    public Money paid() {
+        return Money.of(amountPaid, currency);
+    }
+
+    public Money balanceDue() {
+        return Money.of(balance, currency);
+    }
+
+    public List<InvoicePricing.TaxBreakdown> taxBreakdown() {
+        return InvoicePricing.breakdown(this);
+    }
+
+    private void requireStatus(InvoiceStatus wanted, String messageKey) {
+        if (status != wanted) {
+            throw new BusinessRuleException(messageKey);
+        }
+    }
+}

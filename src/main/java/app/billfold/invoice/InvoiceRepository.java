@@ -1,0 +1,37 @@
+package app.billfold.invoice;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class InvoiceRepository implements PanacheRepositoryBase<Invoice, Long> {
+
+    public Optional<Invoice> findByNumber(String number) {
+        return find("number", number).firstResultOptional();
+    }
+
+    /** The invoice with this number, only if it belongs to one of the customer's accounts. */
+    public Optional<Invoice> findByNumberForCustomer(String number, Long customerId) {
+        return find("number = ?1 and account.customer.id = ?2", number, customerId)
+                .firstResultOptional();
+    }
+
+    public List<Invoice> listForAccount(Long accountId) {
+        return list("account.id = ?1 order by coalesce(issueDate, dueDate) desc, id desc", accountId);
+    }
+
+    /** A customer's issued invoices (never drafts), newest first, optionally limited to some statuses. */
+    public List<Invoice> listIssuedForCustomer(Long customerId, List<InvoiceStatus> statuses) {
+        return list("account.customer.id = ?1 and status in ?2 order by issueDate desc, id desc", customerId, statuses);
+    }
+
+    /** Open and partly paid invoices of an account, oldest due first: the order payments settle them. */
+    public List<Invoice> listPayableForAccount(Long accountId) {
+        return list(
+                "account.id = ?1 and status in ?2 order by dueDate, id",
+                accountId,
+                List.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID));
+    }
+}

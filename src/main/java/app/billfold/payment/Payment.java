@@ -1,0 +1,64 @@
+package app.billfold.payment;
+
+import app.billfold.account.Account;
+import app.billfold.common.Money;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Money received for an account, allocated to one or more of its invoices. */
+@Entity
+@Table(name = "payment")
+public class Payment extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id")
+    public Account account;
+
+    public BigDecimal amount;
+    public String currency;
+
+    @Column(name = "received_on")
+    public LocalDate receivedOn;
+
+    @Enumerated(EnumType.STRING)
+    public PaymentMethod method;
+
+    public String reference;
+
+    @Enumerated(EnumType.STRING)
+    public PaymentStatus status;
+
+    @Column(name = "recorded_by")
+    public String recordedBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @OneToMany(mappedBy = "payment", cascade = CascadeType.ALL)
+    public List<PaymentAllocation> allocations = new ArrayList<>();
+
+    public Money money() {
+        return Money.of(amount, currency);
+    }
+}

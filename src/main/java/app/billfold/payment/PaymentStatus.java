@@ -1,0 +1,5 @@
+package app.billfold.payment;
+
+public enum PaymentStatus {
+    SUCCEEDED
+}

@@ -1,0 +1,84 @@
+package app.billfold.web.common;
+
+import app.billfold.common.BusinessRuleException;
+import app.billfold.common.InvalidInputException;
+import app.billfold.common.NotFoundException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns failures into pages a person can read, in their language, with no stack trace. Pages that
+ * can do better (re-render a form with the errors) catch the exception themselves first.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @Inject
+    ErrorPages pages;
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return pages.page(Response.Status.NOT_FOUND, "error_not_found_title", "error_not_found_text");
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(jakarta.ws.rs.NotFoundException e) {
+        return pages.page(Response.Status.NOT_FOUND, "error_not_found_title", "error_not_found_text");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return pages.page(Response.Status.FORBIDDEN, "error_forbidden_title", "error_forbidden_text");
+    }
+
+    /** Not signed in: go to the sign-in page, and come back here afterwards. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response signIn(UriInfo uri) {
+        String next = uri.getRequestUri().getRawPath();
+        String query = uri.getRequestUri().getRawQuery();
+        if (query != null) {
+            next += "?" + query;
+        }
+        return Response.seeOther(URI.create(
+                        "/?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response refused(BusinessRuleException e) {
+        return pages.page(Response.Status.CONFLICT, "error_refused_title", e.messageKey());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInputException e) {
+        return pages.page(Response.Status.BAD_REQUEST, "error_invalid_title", "error_invalid_text");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return pages.page(Response.Status.INTERNAL_SERVER_ERROR, "error_server_title", "error_server_text");
+        }
+        if (status == 404) {
+            return notFound((NotFoundException) null);
+        }
+        return pages.page(Response.Status.BAD_REQUEST, "error_invalid_title", "error_invalid_text");
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return pages.page(Response.Status.INTERNAL_SERVER_ERROR, "error_server_title", "error_server_text");
+    }
+}

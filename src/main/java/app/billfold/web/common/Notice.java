@@ -1,0 +1,45 @@
+package app.billfold.web.common;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+
+/**
+ * The one-line confirmation shown after a successful post-redirect-get ("Invoice issued."). Carried
+ * as a query parameter and accepted only from a fixed list of message keys.
+ */
+@RequestScoped
+@Named("notice")
+public class Notice {
+
+    public static final String PARAM = "notice";
+    static final Set<String> KEYS = Set.of(
+            "notice_customer_created",
+            "notice_customer_updated",
+            "notice_account_opened",
+            "notice_account_updated",
+            "notice_draft_saved",
+            "notice_invoice_issued",
+            "notice_invoice_voided",
+            "notice_draft_discarded",
+            "notice_payment_recorded",
+            "notice_settings_saved");
+
+    @Inject
+    UriInfo uri;
+
+    /** The message key to show, or null. */
+    public String key() {
+        String key = uri.getQueryParameters().getFirst(PARAM);
+        return key != null && KEYS.contains(key) ? key : null;
+    }
+
+    public static String to(String path, String key) {
+        if (!KEYS.contains(key)) {
+            throw new IllegalArgumentException("Unknown notice " + key);
+        }
+        return path + (path.contains("?") ? "&" : "?") + PARAM + "=" + key;
+    }
+}

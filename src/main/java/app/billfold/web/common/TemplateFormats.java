@@ -1,0 +1,54 @@
+package app.billfold.web.common;
+
+import app.billfold.account.AccountStatus;
+import app.billfold.account.CustomerKind;
+import app.billfold.common.LocalFormats;
+import app.billfold.common.Money;
+import app.billfold.invoice.InvoiceStatus;
+import app.billfold.payment.PaymentMethod;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateExtension.TemplateAttribute;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/** Display logic for templates: amounts and dates in the page's locale, and message keys for enums. */
+@TemplateExtension
+public class TemplateFormats {
+
+    static String formatted(Money money, @TemplateAttribute("locale") Object locale) {
+        return LocalFormats.money(money, of(locale));
+    }
+
+    static String formatted(LocalDate date, @TemplateAttribute("locale") Object locale) {
+        return LocalFormats.date(date, of(locale));
+    }
+
+    static String formatted(BigDecimal number, @TemplateAttribute("locale") Object locale) {
+        return LocalFormats.number(number, of(locale));
+    }
+
+    static String percent(BigDecimal rate, @TemplateAttribute("locale") Object locale) {
+        return LocalFormats.percent(rate, of(locale));
+    }
+
+    static String label(InvoiceStatus status) {
+        return "status_" + status.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String label(PaymentMethod method) {
+        return "method_" + method.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String label(AccountStatus status) {
+        return "account_status_" + status.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String label(CustomerKind kind) {
+        return "kind_" + kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Locale of(Object locale) {
+        return locale instanceof Locale l ? l : Locale.ENGLISH;
+    }
+}

@@ -1,0 +1,166 @@
+package app.billfold.web.console;
+
+import app.billfold.account.Account;
+import app.billfold.account.AccountForm;
+import app.billfold.account.Customers;
+import app.billfold.biller.Biller;
+import app.billfold.common.FieldErrors;
+import app.billfold.common.InvalidInputException;
+import app.billfold.identity.CurrentUser;
+import app.billfold.identity.Role;
+import app.billfold.invoice.AccountBalance;
+import app.billfold.invoice.AccountBalances;
+import app.billfold.invoice.Invoice;
+import app.billfold.invoice.Invoices;
+import app.billfold.payment.OfflinePaymentForm;
+import app.billfold.payment.Payment;
+import app.billfold.payment.PaymentMethod;
+import app.billfold.payment.Payments;
+import app.billfold.payment.RecordOfflinePayment;
+import app.billfold.web.common.Redirects;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** An account as a clerk sees it: its invoices and payments; editing it; recording a payment. */
+@Path("/console")
+@RolesAllowed({Role.CLERK_ROLE, Role.ADMIN_ROLE})
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleAccountResource {
+
+    @CheckedTemplate(basePath = "console/accounts")
+    static class Templates {
+        static native TemplateInstance detail(
+                Account account,
+                AccountBalance balance,
+                List<Invoice> invoices,
+                List<Payment> payments,
+                LocalDate today);
+
+        static native TemplateInstance payment(
+                Account account,
+                List<Invoice> payable,
+                OfflinePaymentForm form,
+                PaymentMethod[] methods,
+                FieldErrors errors,
+                LocalDate today);
+    }
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    AccountBalances balances;
+
+    @Inject
+    Invoices invoices;
+
+    @Inject
+    Payments payments;
+
+    @Inject
+    RecordOfflinePayment recordPayment;
+
+    @Inject
+    Biller biller;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Path("accounts/{id}")
+    public TemplateInstance detail(@RestPath Long id) {
+        Account account = customers.account(id);
+        return Templates.detail(
+                account,
+                balances.forAccount(account),
+                invoices.forAccount(id),
+                payments.forAccount(id),
+                biller.today());
+    }
+
+    @GET
+    @Path("accounts/{id}/edit")
+    public TemplateInstance edit(@RestPath Long id) {
+        Account account = customers.account(id);
+        return ConsoleCustomerResource.Templates.accountForm(
+                account.customer, id, AccountForm.of(account), new FieldErrors());
+    }
+
+    @POST
+    @Path("accounts/{id}")
+    public Response update(
+            @RestPath Long id,
+            @RestForm String accountNumber,
+            @RestForm String serviceAddress,
+            @RestForm String postcode,
+            @RestForm String status) {
+        Account account = customers.account(id);
+        AccountForm form = new AccountForm(accountNumber, serviceAddress, postcode, status);
+        try {
+            customers.updateAccount(id, form, user.email());
+            return Redirects.seeOther("/console/accounts/" + id, "notice_account_updated");
+        } catch (InvalidInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(ConsoleCustomerResource.Templates.accountForm(account.customer, id, form, e.errors()))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("accounts/{id}/payments/new")
+    public TemplateInstance newPayment(@RestPath Long id) {
+        Account account = customers.account(id);
+        OfflinePaymentForm blank = new OfflinePaymentForm("", biller.today().toString(), "CHEQUE", "", Map.of());
+        return paymentPage(account, blank, new FieldErrors());
+    }
+
+    @POST
+    @Path("accounts/{id}/payments")
+    public Response recordPayment(
+            @RestPath Long id,
+            @RestForm String amount,
+            @RestForm String receivedOn,
+            @RestForm String method,
+            @RestForm String reference,
+            @RestForm List<String> allocationInvoice,
+            @RestForm List<String> allocationAmount) {
+        Account account = customers.account(id);
+        // The form repeats (invoice id, amount) pairs, one per open invoice.
+        Map<Long, String> split = new HashMap<>();
+        for (int i = 0; i < Math.min(allocationInvoice.size(), allocationAmount.size()); i++) {
+            try {
+                split.put(Long.valueOf(allocationInvoice.get(i)), allocationAmount.get(i));
+            } catch (NumberFormatException ignored) {
+                // Not an id this form wrote; such a pair cannot name an open invoice.
+            }
+        }
+        OfflinePaymentForm form = new OfflinePaymentForm(amount, receivedOn, method, reference, split);
+        try {
+            recordPayment.record(id, form, user.email());
+            return Redirects.seeOther("/console/accounts/" + id, "notice_payment_recorded");
+        } catch (InvalidInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(paymentPage(account, form, e.errors()))
+                    .build();
+        }
+    }
+
+    private TemplateInstance paymentPage(Account account, OfflinePaymentForm form, FieldErrors errors) {
+        return Templates.payment(
+                account, invoices.payableForAccount(account.id), form, PaymentMethod.values(), errors, biller.today());
+    }
+}

@@ -1,0 +1,156 @@
+package app.billfold.web.console;
+
+import app.billfold.account.AccountForm;
+import app.billfold.account.Customer;
+import app.billfold.account.CustomerForm;
+import app.billfold.account.Customers;
+import app.billfold.common.FieldErrors;
+import app.billfold.common.InvalidInputException;
+import app.billfold.identity.CurrentUser;
+import app.billfold.identity.Role;
+import app.billfold.invoice.AccountBalance;
+import app.billfold.invoice.AccountBalances;
+import app.billfold.web.common.Redirects;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Clerks find, create and edit customers, and open accounts for them. */
+@Path("/console")
+@RolesAllowed({Role.CLERK_ROLE, Role.ADMIN_ROLE})
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleCustomerResource {
+
+    @CheckedTemplate(basePath = "console/customers")
+    static class Templates {
+        static native TemplateInstance search(String q, List<Customer> customers);
+
+        static native TemplateInstance form(Long customerId, CustomerForm form, FieldErrors errors);
+
+        static native TemplateInstance detail(Customer customer, List<AccountBalance> balances);
+
+        static native TemplateInstance accountForm(
+                Customer customer, Long accountId, AccountForm form, FieldErrors errors);
+    }
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    AccountBalances balances;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    public Response home() {
+        return Redirects.seeOther("/console/customers");
+    }
+
+    @GET
+    @Path("customers")
+    public TemplateInstance search(@RestQuery String q) {
+        return Templates.search(q == null ? "" : q, customers.search(q));
+    }
+
+    @GET
+    @Path("customers/new")
+    public TemplateInstance newCustomer() {
+        return Templates.form(null, CustomerForm.blank(), new FieldErrors());
+    }
+
+    @POST
+    @Path("customers")
+    public Response create(
+            @RestForm String kind,
+            @RestForm String name,
+            @RestForm String email,
+            @RestForm String phone,
+            @RestForm String language,
+            @RestForm String accountNumber,
+            @RestForm String serviceAddress,
+            @RestForm String postcode) {
+        CustomerForm form =
+                new CustomerForm(kind, name, email, phone, language, accountNumber, serviceAddress, postcode);
+        try {
+            Customer created = customers.create(form, user.email());
+            return Redirects.seeOther("/console/customers/" + created.id, "notice_customer_created");
+        } catch (InvalidInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.form(null, form, e.errors()))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("customers/{id}")
+    public TemplateInstance detail(@RestPath Long id) {
+        Customer customer = customers.get(id);
+        List<AccountBalance> accounts =
+                customers.accountsOf(id).stream().map(balances::forAccount).toList();
+        return Templates.detail(customer, accounts);
+    }
+
+    @GET
+    @Path("customers/{id}/edit")
+    public TemplateInstance edit(@RestPath Long id) {
+        return Templates.form(id, CustomerForm.of(customers.get(id)), new FieldErrors());
+    }
+
+    @POST
+    @Path("customers/{id}")
+    public Response update(
+            @RestPath Long id,
+            @RestForm String kind,
+            @RestForm String name,
+            @RestForm String email,
+            @RestForm String phone,
+            @RestForm String language) {
+        CustomerForm form = new CustomerForm(kind, name, email, phone, language, "", "", "");
+        try {
+            customers.update(id, form, user.email());
+            return Redirects.seeOther("/console/customers/" + id, "notice_customer_updated");
+        } catch (InvalidInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.form(id, form, e.errors()))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("customers/{id}/accounts/new")
+    public TemplateInstance newAccount(@RestPath Long id) {
+        return Templates.accountForm(customers.get(id), null, AccountForm.blank(), new FieldErrors());
+    }
+
+    @POST
+    @Path("customers/{id}/accounts")
+    public Response openAccount(
+            @RestPath Long id,
+            @RestForm String accountNumber,
+            @RestForm String serviceAddress,
+            @RestForm String postcode,
+            @RestForm String status) {
+        Customer customer = customers.get(id);
+        AccountForm form = new AccountForm(accountNumber, serviceAddress, postcode, status);
+        try {
+            var account = customers.openAccount(id, form, user.email());
+            return Redirects.seeOther("/console/accounts/" + account.id, "notice_account_opened");
+        } catch (InvalidInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.accountForm(customer, null, form, e.errors()))
+                    .build();
+        }
+    }
+}

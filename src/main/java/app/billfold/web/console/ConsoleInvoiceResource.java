@@ -1,0 +1,217 @@
+package app.billfold.web.console;
+
+import app.billfold.account.Account;
+import app.billfold.account.Customers;
+import app.billfold.biller.Biller;
+import app.billfold.common.BusinessRuleException;
+import app.billfold.common.FieldErrors;
+import app.billfold.common.InvalidInputException;
+import app.billfold.identity.CurrentUser;
+import app.billfold.identity.Role;
+import app.billfold.invoice.DraftForm;
+import app.billfold.invoice.DraftInvoices;
+import app.billfold.invoice.Invoice;
+import app.billfold.invoice.InvoicePdf;
+import app.billfold.invoice.InvoiceStatus;
+import app.billfold.invoice.Invoices;
+import app.billfold.invoice.IssueInvoice;
+import app.billfold.invoice.VoidInvoice;
+import app.billfold.payment.PaymentAllocation;
+import app.billfold.payment.Payments;
+import app.billfold.web.common.Redirects;
+import app.billfold.web.common.RequestLocale;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Draft, issue, void and print invoices. */
+@Path("/console")
+@RolesAllowed({Role.CLERK_ROLE, Role.ADMIN_ROLE})
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleInvoiceResource {
+
+    /** Blank rows offered under the lines already on a draft. */
+    static final int BLANK_ROWS = 3;
+
+    @CheckedTemplate(basePath = "console/invoices")
+    static class Templates {
+        static native TemplateInstance draft(
+                Account account, Long invoiceId, DraftForm form, FieldErrors errors, String refusal);
+
+        static native TemplateInstance detail(
+                Invoice invoice, List<PaymentAllocation> payments, LocalDate today, String refusal);
+    }
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    Invoices invoices;
+
+    @Inject
+    DraftInvoices drafts;
+
+    @Inject
+    IssueInvoice issueInvoice;
+
+    @Inject
+    VoidInvoice voidInvoice;
+
+    @Inject
+    Payments payments;
+
+    @Inject
+    InvoicePdf pdf;
+
+    @Inject
+    Biller biller;
+
+    @Inject
+    RequestLocale locale;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Path("accounts/{accountId}/invoices/new")
+    public TemplateInstance newDraft(@RestPath Long accountId) {
+        Account account = customers.account(accountId);
+        DraftForm blank = new DraftForm(biller.today().plusDays(14).toString(), List.of()).withBlankRows(BLANK_ROWS);
+        return Templates.draft(account, null, blank, new FieldErrors(), null);
+    }
+
+    @POST
+    @Path("accounts/{accountId}/invoices")
+    public Response createDraft(
+            @RestPath Long accountId,
+            @RestForm String dueDate,
+            @RestForm List<String> description,
+            @RestForm List<String> quantity,
+            @RestForm List<String> unitPrice,
+            @RestForm List<String> taxRate,
+            @RestForm String action) {
+        Account account = customers.account(accountId);
+        DraftForm form = DraftForm.of(dueDate, description, quantity, unitPrice, taxRate);
+        try {
+            Invoice draft = drafts.create(accountId, form, user.email());
+            return afterSave(draft.id, action);
+        } catch (InvalidInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.draft(account, null, form.withBlankRows(1), e.errors(), null))
+                    .build();
+        } catch (BusinessRuleException e) {
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(Templates.draft(account, null, form, new FieldErrors(), e.messageKey()))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("invoices/{id}")
+    public TemplateInstance show(@RestPath Long id, @RestQuery String rows) {
+        Invoice invoice = invoices.get(id);
+        if (invoice.status == InvoiceStatus.DRAFT) {
+            int blank = "more".equals(rows) ? BLANK_ROWS + 5 : BLANK_ROWS;
+            return Templates.draft(
+                    invoice.account, id, DraftForm.of(invoice).withBlankRows(blank), new FieldErrors(), null);
+        }
+        return Templates.detail(invoice, payments.allocationsFor(id), biller.today(), null);
+    }
+
+    /** Saves a draft; "more" asks for more blank rows, "issue" saves and issues in one go. */
+    @POST
+    @Path("invoices/{id}")
+    public Response saveDraft(
+            @RestPath Long id,
+            @RestForm String dueDate,
+            @RestForm List<String> description,
+            @RestForm List<String> quantity,
+            @RestForm List<String> unitPrice,
+            @RestForm List<String> taxRate,
+            @RestForm String action) {
+        Invoice invoice = invoices.get(id);
+        DraftForm form = DraftForm.of(dueDate, description, quantity, unitPrice, taxRate);
+        try {
+            drafts.update(id, form, user.email());
+            return afterSave(id, action);
+        } catch (InvalidInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.draft(invoice.account, id, form.withBlankRows(1), e.errors(), null))
+                    .build();
+        } catch (BusinessRuleException e) {
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(Templates.draft(
+                            invoice.account, id, form.withBlankRows(1), new FieldErrors(), e.messageKey()))
+                    .build();
+        }
+    }
+
+    @POST
+    @Path("invoices/{id}/void")
+    public Response voidIt(@RestPath Long id) {
+        try {
+            voidInvoice.voidInvoice(id, user.email());
+            return Redirects.seeOther("/console/invoices/" + id, "notice_invoice_voided");
+        } catch (BusinessRuleException e) {
+            Invoice invoice = invoices.get(id);
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(Templates.detail(invoice, payments.allocationsFor(id), biller.today(), e.messageKey()))
+                    .build();
+        }
+    }
+
+    @POST
+    @Path("invoices/{id}/discard")
+    public Response discard(@RestPath Long id) {
+        Long accountId = drafts.discard(id, user.email());
+        return Redirects.seeOther("/console/accounts/" + accountId, "notice_draft_discarded");
+    }
+
+    @GET
+    @Path("invoices/{id}.pdf")
+    @Produces("application/pdf")
+    public Response pdf(@RestPath Long id) {
+        Invoice invoice = invoices.get(id);
+        if (invoice.status == InvoiceStatus.DRAFT) {
+            throw new app.billfold.common.NotFoundException("draft has no PDF");
+        }
+        return Response.ok(pdf.render(invoice, biller.settings(), locale.locale()), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + invoice.number + ".pdf\"")
+                .build();
+    }
+
+    private Response afterSave(Long id, String action) {
+        if ("issue".equals(action)) {
+            try {
+                issueInvoice.issue(id, user.email());
+                return Redirects.seeOther("/console/invoices/" + id, "notice_invoice_issued");
+            } catch (BusinessRuleException e) {
+                Invoice invoice = invoices.get(id);
+                return Response.status(Response.Status.CONFLICT)
+                        .entity(Templates.draft(
+                                invoice.account,
+                                id,
+                                DraftForm.of(invoice).withBlankRows(BLANK_ROWS),
+                                new FieldErrors(),
+                                e.messageKey()))
+                        .build();
+            }
+        }
+        if ("more".equals(action)) {
+            return Redirects.seeOther("/console/invoices/" + id + "?rows=more");
+        }
+        return Redirects.seeOther("/console/invoices/" + id, "notice_draft_saved");
+    }
+}

@@ -1,0 +1,85 @@
+package app.billfold.web.portal;
+
+import app.billfold.biller.Biller;
+import app.billfold.identity.CurrentUser;
+import app.billfold.identity.Role;
+import app.billfold.invoice.Invoice;
+import app.billfold.invoice.InvoicePdf;
+import app.billfold.invoice.Invoices;
+import app.billfold.payment.PaymentAllocation;
+import app.billfold.payment.Payments;
+import app.billfold.web.common.RequestLocale;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The customer's bills: list with filters, one bill, and its PDF. Only the signed-in customer's own. */
+@Path("/portal/invoices")
+@RolesAllowed(Role.CUSTOMER_ROLE)
+public class PortalInvoiceResource {
+
+    @CheckedTemplate(basePath = "portal/invoices")
+    static class Templates {
+        static native TemplateInstance list(List<Invoice> invoices, String filter, LocalDate today);
+
+        static native TemplateInstance detail(Invoice invoice, List<PaymentAllocation> payments, LocalDate today);
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Invoices invoices;
+
+    @Inject
+    Payments payments;
+
+    @Inject
+    Biller biller;
+
+    @Inject
+    InvoicePdf pdf;
+
+    @Inject
+    RequestLocale locale;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list(@RestQuery String status) {
+        Invoices.Filter filter = Invoices.Filter.parse(status == null ? "all" : status);
+        return Templates.list(
+                invoices.forCustomer(user.customerId(), filter),
+                filter.name().toLowerCase(java.util.Locale.ROOT),
+                biller.today());
+    }
+
+    @GET
+    @Path("{number}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance detail(@RestPath String number) {
+        Invoice invoice = invoices.forCustomerByNumber(user.customerId(), number);
+        return Templates.detail(invoice, payments.allocationsFor(invoice.id), biller.today());
+    }
+
+    @GET
+    @Path("{number}.pdf")
+    @Produces("application/pdf")
+    public Response pdf(@RestPath String number) {
+        Invoice invoice = invoices.forCustomerByNumber(user.customerId(), number);
+        byte[] bytes = pdf.render(invoice, biller.settings(), locale.locale());
+        return Response.ok(bytes, "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + invoice.number + ".pdf\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}
