@@ -6,6 +6,7 @@ import app.billfold.common.FormInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -47,15 +48,19 @@ public class Biller {
     }
 
     /**
-     * Takes the next invoice number under a row lock on the settings row, inside the caller's
-     * transaction: a rolled-back issue gives its number back, so numbers have no gaps.
+     * Takes the next invoice number under a row lock on the counter, inside the caller's transaction:
+     * a rolled-back issue gives its number back, so numbers have no gaps. Read with SQL rather than
+     * through the entity cache, which could hold a value read before the lock was taken.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String takeNextInvoiceNumber() {
-        BillerSettings settings = BillerSettings.findById(BillerSettings.SINGLETON_ID, LockModeType.PESSIMISTIC_WRITE);
-        long number = settings.nextInvoiceNumber;
-        settings.nextInvoiceNumber = number + 1;
-        return settings.invoicePrefix + String.format("%06d", number);
+        EntityManager em = BillerSettings.getEntityManager();
+        long number = ((Number) em.createNativeQuery("select next_number from invoice_counter where id = 1 for update")
+                        .getSingleResult())
+                .longValue();
+        em.createNativeQuery("update invoice_counter set next_number = next_number + 1 where id = 1")
+                .executeUpdate();
+        return settings().invoicePrefix + String.format("%06d", number);
     }
 
     @Transactional
@@ -91,7 +96,16 @@ public class Biller {
         }
         errors.throwIfAny();
 
-        BillerSettings settings = BillerSettings.findById(BillerSettings.SINGLETON_ID, LockModeType.PESSIMISTIC_WRITE);
+        BillerSettings settings = settings();
+        BillerSettings.getEntityManager().refresh(settings, LockModeType.PESSIMISTIC_WRITE);
+        if (!settings.currency.equals(currency.toUpperCase(java.util.Locale.ROOT))
+                && BillerSettings.getEntityManager()
+                                .createQuery("select count(i) from Invoice i", Long.class)
+                                .getSingleResult()
+                        > 0) {
+            errors.reject("currency", "error_currency_locked");
+            errors.throwIfAny();
+        }
         settings.legalName = legalName;
         settings.address = address;
         settings.taxId = taxId.isEmpty() ? null : taxId;

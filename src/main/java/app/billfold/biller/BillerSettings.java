@@ -48,9 +48,6 @@ public class BillerSettings extends PanacheEntityBase {
     @Column(name = "logo_content_type")
     public String logoContentType;
 
-    @Column(name = "next_invoice_number")
-    public long nextInvoiceNumber;
-
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -135,10 +135,10 @@ public class Invoice extends PanacheEntityBase {
     /** Allocates part of a succeeded payment to this invoice. */
     public void applyPayment(BigDecimal amount) {
         if (!status.isPayable()) {
-            throw new BusinessRuleException("error_invoice_not_payable", number);
+            throw new BusinessRuleException("error_invoice_not_payable");
         }
         if (amount.signum() <= 0 || amount.compareTo(balance) > 0) {
-            throw new BusinessRuleException("error_allocation_exceeds_balance", number);
+            throw new BusinessRuleException("error_allocation_exceeds_balance");
         }
         amountPaid = amountPaid.add(amount);
         balance = grossTotal.subtract(amountPaid);

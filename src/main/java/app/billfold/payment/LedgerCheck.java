@@ -1,0 +1,57 @@
+package app.billfold.payment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Recomputes every issued invoice's paid amount and balance from the payment ledger (allocations of
+ * succeeded payments) and reports any invoice whose stored figures disagree. A void invoice owes
+ * nothing. Refunds and credit notes will join the sum when they exist.
+ */
+@ApplicationScoped
+public class LedgerCheck {
+
+    /** An invoice whose stored figures differ from what its ledger says. */
+    public record Mismatch(
+            Long invoiceId,
+            String number,
+            BigDecimal storedPaid,
+            BigDecimal ledgerPaid,
+            BigDecimal storedBalance,
+            BigDecimal ledgerBalance) {}
+
+    @Inject
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Mismatch> mismatches() {
+        List<Object[]> rows = em.createQuery(
+                        "select i.id, i.number, i.status, i.grossTotal, i.amountPaid, i.balance, "
+                                + "coalesce((select sum(a.amount) from PaymentAllocation a where a.invoice = i "
+                                + "and a.payment.status = app.billfold.payment.PaymentStatus.SUCCEEDED), 0) "
+                                + "from Invoice i where i.status <> app.billfold.invoice.InvoiceStatus.DRAFT",
+                        Object[].class)
+                .getResultList();
+        return rows.stream()
+                .map(r -> {
+                    BigDecimal gross = (BigDecimal) r[3];
+                    BigDecimal ledgerPaid = (BigDecimal) r[6];
+                    boolean isVoid = r[2] == app.billfold.invoice.InvoiceStatus.VOID;
+                    BigDecimal ledgerBalance = isVoid ? BigDecimal.ZERO : gross.subtract(ledgerPaid);
+                    return new Mismatch(
+                            (Long) r[0],
+                            (String) r[1],
+                            (BigDecimal) r[4],
+                            ledgerPaid,
+                            (BigDecimal) r[5],
+                            ledgerBalance);
+                })
+                .filter(m -> m.storedPaid().compareTo(m.ledgerPaid()) != 0
+                        || m.storedBalance().compareTo(m.ledgerBalance()) != 0)
+                .toList();
+    }
+}

@@ -1,0 +1,135 @@
+package app.billfold.support;
+
+import app.billfold.account.Account;
+import app.billfold.account.CustomerForm;
+import app.billfold.account.Customers;
+import app.billfold.identity.LocalAccounts;
+import app.billfold.identity.Role;
+import app.billfold.invoice.DraftForm;
+import app.billfold.invoice.DraftInvoices;
+import app.billfold.invoice.Invoice;
+import app.billfold.invoice.IssueInvoice;
+import app.billfold.invoice.LineInput;
+import app.billfold.payment.OfflinePaymentForm;
+import app.billfold.payment.RecordOfflinePayment;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Small builders for test data, going through the same services as the pages do:
+ * {@code data.aCustomer().withLogin("pw").create()}, {@code data.anInvoice(account).withLine(...).issue()}.
+ */
+@ApplicationScoped
+public class TestData {
+
+    public static final String ACTOR = "test@billfold.test";
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    LocalAccounts users;
+
+    @Inject
+    DraftInvoices drafts;
+
+    @Inject
+    IssueInvoice issuer;
+
+    @Inject
+    RecordOfflinePayment payments;
+
+    @Inject
+    TestClock clock;
+
+    /**
+     * Reads in a transaction of its own, so that the answer comes from the database and not from
+     * entities the test's request already holds.
+     */
+    public <T> T fresh(java.util.function.Supplier<T> read) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(read::get);
+    }
+
+    public CustomerBuilder aCustomer() {
+        return new CustomerBuilder();
+    }
+
+    public InvoiceBuilder anInvoice(Account account) {
+        return new InvoiceBuilder(account);
+    }
+
+    public void pay(Account account, String amount) {
+        payments.record(
+                account.id, new OfflinePaymentForm(amount, clock.today().toString(), "CHEQUE", "", Map.of()), ACTOR);
+    }
+
+    public String staff(Role role, String password) {
+        String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@billfold.test";
+        users.create(email, password, role, null);
+        return email;
+    }
+
+    /** A customer with one account, optionally able to sign in. */
+    public class CustomerBuilder {
+        private String name = "Customer " + UUID.randomUUID().toString().substring(0, 8);
+        private String email = "c-" + UUID.randomUUID() + "@example.com";
+        private String password;
+
+        public CustomerBuilder named(String value) {
+            name = value;
+            return this;
+        }
+
+        public CustomerBuilder withLogin(String value) {
+            password = value;
+            return this;
+        }
+
+        public CreatedCustomer create() {
+            var customer = customers.create(
+                    new CustomerForm("PERSON", name, email, "", "en", "", "1 Test Street", "75001"), ACTOR);
+            if (password != null) {
+                users.create(email, password, Role.CUSTOMER, customer);
+            }
+            return new CreatedCustomer(
+                    customer.id, email, customers.accountsOf(customer.id).get(0));
+        }
+    }
+
+    public record CreatedCustomer(Long id, String email, Account account) {}
+
+    public class InvoiceBuilder {
+        private final Account account;
+        private final List<LineInput> lines = new ArrayList<>();
+        private String dueDate = "2026-04-30";
+
+        InvoiceBuilder(Account account) {
+            this.account = account;
+        }
+
+        public InvoiceBuilder withLine(String description, String quantity, String unitPrice, String taxRate) {
+            lines.add(new LineInput(description, quantity, unitPrice, taxRate));
+            return this;
+        }
+
+        public InvoiceBuilder due(String date) {
+            dueDate = date;
+            return this;
+        }
+
+        public Invoice draft() {
+            if (lines.isEmpty()) {
+                withLine("Service", "1", "100.00", "20");
+            }
+            return drafts.create(account.id, new DraftForm(dueDate, lines), ACTOR);
+        }
+
+        public Invoice issue() {
+            return issuer.issue(draft().id, ACTOR);
+        }
+    }
+}
