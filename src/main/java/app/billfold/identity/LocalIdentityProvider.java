@@ -55,8 +55,10 @@ public class LocalIdentityProvider implements IdentityProvider<TrustedAuthentica
         if (user.customer != null) {
             identity.addAttribute(IdentityAttributes.CUSTOMER_ID, user.customer.id);
         }
-        if (user.language != null) {
-            identity.addAttribute(IdentityAttributes.LANGUAGE, user.language);
+        // The user's own choice first; else, for a customer, the language of their bills.
+        String language = user.language != null ? user.language : user.customer != null ? user.customer.language : null;
+        if (language != null) {
+            identity.addAttribute(IdentityAttributes.LANGUAGE, language);
         }
         return identity.build();
     }

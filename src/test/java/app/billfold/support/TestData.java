@@ -78,6 +78,12 @@ public class TestData {
         private String name = "Customer " + UUID.randomUUID().toString().substring(0, 8);
         private String email = "c-" + UUID.randomUUID() + "@example.com";
         private String password;
+        private String language = "en";
+
+        public CustomerBuilder speaking(String value) {
+            language = value;
+            return this;
+        }
 
         public CustomerBuilder named(String value) {
             name = value;
@@ -91,7 +97,7 @@ public class TestData {
 
         public CreatedCustomer create() {
             var customer = customers.create(
-                    new CustomerForm("PERSON", name, email, "", "en", "", "1 Test Street", "75001"), ACTOR);
+                    new CustomerForm("PERSON", name, email, "", language, "", "1 Test Street", "75001"), ACTOR);
             if (password != null) {
                 users.create(email, password, Role.CUSTOMER, customer);
             }

@@ -4,16 +4,14 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Finishes every page: renders it in the request's language, hands out the CSRF cookie when the
- * browser has none yet, and keeps personal pages out of shared caches.
+ * Finishes every page: hands out the CSRF cookie when the browser has none yet, and keeps personal
+ * pages out of shared caches.
  */
 public class PageResponseFilter {
-
-    @Inject
-    RequestLocale locale;
 
     @Inject
     CsrfToken csrf;
@@ -23,10 +21,11 @@ public class PageResponseFilter {
 
     @ServerResponseFilter
     public void finish(ContainerResponseContext response) {
-        if (response.getEntity() instanceof TemplateInstance page) {
-            page.setLocale(locale.locale());
+        MediaType type = response.getMediaType();
+        if (response.getEntity() instanceof TemplateInstance
+                || (type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE))) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
-            // Pages render after this filter, so the token their forms will carry is made now.
+            // A page may render after this filter: make the token its forms will carry now.
             csrf.token();
         }
         if (csrf.isFresh()) {

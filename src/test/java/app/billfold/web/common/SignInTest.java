@@ -89,6 +89,20 @@ class SignInTest {
     }
 
     @Test
+    void aCustomerSeesThePortalInTheLanguageOfTheirBillsUntilTheyChooseAnother() {
+        var claire = data.aCustomer().speaking("fr").withLogin("pw-fr").create();
+        data.anInvoice(claire.account()).withLine("Eau", "1", "1234.5", "0").issue();
+        WebSession browser = WebSession.signedIn(claire.email(), "pw-fr");
+        String dashboard = browser.get("/portal").asString();
+        assertThat(dashboard).contains("lang=\"fr\"").contains("Vos comptes").contains("1\u202f234,50\u00a0\u20ac");
+        browser.post("/language", Map.of("lang", "en", "back", "/portal"));
+        assertThat(browser.get("/portal").asString())
+                .contains("lang=\"en\"")
+                .contains("Your accounts")
+                .contains("\u20ac1,234.50");
+    }
+
+    @Test
     void languageFollowsTheBrowserThenTheSwitcher() {
         WebSession browser = new WebSession();
         String french = browser.request()

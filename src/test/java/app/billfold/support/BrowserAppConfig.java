@@ -1,0 +1,22 @@
+package app.billfold.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * What the packaged application needs, besides its database, to run under the browser tests:
+ * a session key (production has no default) and cookies allowed over plain HTTP on localhost.
+ */
+public class BrowserAppConfig implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "billfold.session.secret", "browser-test-session-key-not-for-production",
+                "billfold.session.secure-cookie", "false",
+                "billfold.public-url", "http://localhost:8081");
+    }
+
+    @Override
+    public void stop() {}
+}

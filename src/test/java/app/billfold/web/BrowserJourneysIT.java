@@ -1,0 +1,260 @@
+package app.billfold.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.billfold.support.BrowserAppConfig;
+import app.billfold.support.PostgresTestDatabase;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The main journeys in headless Chromium against the packaged application on PostgreSQL: a clerk
+ * creates a customer and issues an invoice; the customer signs in, finds the bill and its PDF.
+ * axe-core checks every page visited and fails on any serious or critical violation.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(BrowserAppConfig.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserJourneysIT {
+
+    static final String BASE = "http://localhost:8081";
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String CLERK = "clerk-" + RUN + "@billfold.test";
+    static final String CUSTOMER = "grace-" + RUN + "@example.com";
+    static final String PASSWORD = "journey-password";
+    static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+
+    static WebDriver browser;
+    static final List<String> visited = new ArrayList<>();
+    static String invoiceNumber;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        insertUser(CLERK, "CLERK", null);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(env("CHROME_BIN", "/usr/bin/chromium"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1000",
+                "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(env("CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aClerkCreatesACustomerAndIssuesAnInvoice() {
+        signIn(CLERK);
+        assertThat(browser.getCurrentUrl()).endsWith("/console/customers");
+        checkPage();
+
+        navigateBy(By.linkText("New customer"));
+        checkPage();
+        // First without the required fields: the form comes back with errors tied to their fields.
+        browser.findElement(By.id("f-name")).sendKeys("Grace Hopper " + RUN);
+        navigateBy(By.cssSelector("form.stack button[type=submit]"));
+        assertThat(browser.findElement(By.id("e-email")).getText()).isEqualTo("Please fill this in.");
+        assertThat(browser.findElement(By.id("f-email")).getAttribute("aria-describedby"))
+                .isEqualTo("e-email");
+        checkPage();
+
+        browser.findElement(By.id("f-email")).sendKeys(CUSTOMER);
+        browser.findElement(By.id("f-serviceAddress")).sendKeys("1 Navy Yard");
+        browser.findElement(By.id("f-postcode")).sendKeys("20374");
+        navigateBy(By.cssSelector("form.stack button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Customer created.");
+        checkPage();
+
+        navigateBy(By.cssSelector("a[href^='/console/accounts/']"));
+        checkPage();
+        navigateBy(By.linkText("New invoice"));
+        checkPage();
+        browser.findElement(By.id("l-description-0")).sendKeys("Water, March");
+        browser.findElement(By.id("l-quantity-0")).sendKeys("12.5");
+        browser.findElement(By.id("l-unitPrice-0")).sendKeys("2.10");
+        browser.findElement(By.id("l-taxRate-0")).sendKeys("5.5");
+        navigateBy(By.cssSelector("button[value=issue]"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Invoice issued.");
+        String heading = browser.findElement(By.tagName("h1")).getText();
+        assertThat(heading).startsWith("Invoice ");
+        invoiceNumber = heading.substring("Invoice ".length());
+        assertThat(browser.getPageSource()).contains("€27.69");
+        checkPage();
+
+        navigateBy(By.linkText("Record a payment"));
+        checkPage();
+        signOut();
+    }
+
+    @Test
+    @Order(2)
+    void theCustomerSignsInFindsTheBillAndItsPdf() throws Exception {
+        insertUser(CUSTOMER, "CUSTOMER", CUSTOMER);
+        browser.get(BASE + "/");
+        checkPage();
+        signIn(CUSTOMER);
+        assertThat(browser.getCurrentUrl()).endsWith("/portal");
+        assertThat(browser.findElement(By.cssSelector(".summary .big")).getText())
+                .isEqualTo("€27.69");
+        checkPage();
+
+        navigateBy(By.linkText("My bills"));
+        checkPage();
+        navigateBy(By.linkText(invoiceNumber));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Invoice " + invoiceNumber);
+        assertThat(browser.findElement(By.cssSelector(".totals .strong td")).getText())
+                .isEqualTo("€27.69");
+        checkPage();
+
+        String pdfHref = browser.findElement(By.linkText("Download PDF")).getAttribute("href");
+        assertThat(pdfHref).endsWith("/portal/invoices/" + invoiceNumber + ".pdf");
+        Cookie session = browser.manage().getCookieNamed("billfold-session");
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(pdfHref))
+                                .header("Cookie", "billfold-session=" + session.getValue())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+
+        new Select(browser.findElement(By.id("lang-switch"))).selectByValue("fr");
+        navigateBy(By.cssSelector("form[action='/language'] button"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+        assertThat(browser.findElement(By.cssSelector(".totals .strong th")).getText())
+                .isEqualTo("Reste à payer");
+        checkPage();
+        signOut();
+    }
+
+    @Test
+    @Order(3)
+    void everyVisitedPageWasChecked() {
+        assertThat(visited).hasSizeGreaterThanOrEqualTo(14);
+    }
+
+    private static void signIn(String email) {
+        browser.get(BASE + "/");
+        browser.findElement(By.id("f-email")).sendKeys(email);
+        browser.findElement(By.id("f-password")).sendKeys(PASSWORD);
+        navigateBy(By.cssSelector("form[action='/login'] button"));
+    }
+
+    private static void signOut() {
+        navigateBy(By.cssSelector("form[action='/logout'] button"));
+        assertThat(browser.findElement(By.id("f-email")).isDisplayed()).isTrue();
+    }
+
+    /** Clicks a link or button and waits until the next page has replaced this one. */
+    private static void navigateBy(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** Runs axe-core on the current page and fails on serious or critical violations. */
+    private static void checkPage() {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                .analyze(browser);
+        List<String> blocking = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if (BLOCKING_IMPACTS.contains(rule.getImpact())) {
+                blocking.add(rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .toList());
+            }
+        }
+        assertThat(blocking).as("accessibility of %s", browser.getCurrentUrl()).isEmpty();
+        assertThat(results.getUrl()).isNotBlank();
+        visited.add(browser.getCurrentUrl());
+    }
+
+    private static void insertUser(String email, String role, String customerEmail) throws Exception {
+        try (Connection c = PostgresTestDatabase.connect()) {
+            Long customerId = null;
+            if (customerEmail != null) {
+                try (PreparedStatement q = c.prepareStatement("select id from customer where email = ?")) {
+                    q.setString(1, customerEmail);
+                    try (ResultSet rs = q.executeQuery()) {
+                        assertThat(rs.next())
+                                .as("customer %s exists", customerEmail)
+                                .isTrue();
+                        customerId = rs.getLong(1);
+                    }
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "insert into app_user (email, password_hash, role, customer_id, enabled, created_at) "
+                            + "values (?, ?, ?, ?, true, now())")) {
+                insert.setString(1, email);
+                insert.setString(2, BcryptUtil.bcryptHash(PASSWORD));
+                insert.setString(3, role);
+                insert.setObject(4, customerId);
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
