@@ -27,6 +27,9 @@ class InvoicePdfTest {
     @Inject
     Biller biller;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "billfold.public-url")
+    String publicUrl;
+
     @Test
     void printsEverythingAPayerNeeds() throws IOException {
         var customer = data.aCustomer().named("Grace Hopper").create();
@@ -57,8 +60,8 @@ class InvoicePdfTest {
             "Total \u20ac32.49",
             "Paid \u20ac10.00",
             "Balance due \u20ac22.49",
-            "http://localhost:8080/portal",
-            "http://localhost:8080/guest",
+            publicUrl + "/portal",
+            publicUrl + "/guest",
         }) {
             assertThat(text).contains(squash(expected));
         }

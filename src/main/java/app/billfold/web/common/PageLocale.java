@@ -1,11 +1,11 @@
 package app.billfold.web.common;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.qute.EngineBuilder;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 
 /**
  * Gives every page the language of the request it answers. It must happen when the page is created:
@@ -23,7 +23,9 @@ public class PageLocale implements TemplateInstance.Initializer {
 
     @Override
     public void accept(TemplateInstance page) {
-        if (Arc.container().requestContext().isActive()) {
+        // Only while answering a web request, and never over a locale chosen on purpose (a PDF or
+        // an e-mail in the customer's language).
+        if (CurrentRequestManager.get() != null && page.getAttribute(TemplateInstance.LOCALE) == null) {
             page.setLocale(locale.locale());
         }
     }
