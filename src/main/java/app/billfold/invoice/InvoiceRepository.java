@@ -1,12 +1,29 @@
 package app.billfold.invoice;
 
+import app.billfold.account.AccountRepository;
+import app.billfold.common.NotFoundException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
 public class InvoiceRepository implements PanacheRepositoryBase<Invoice, Long> {
+
+    @Inject
+    AccountRepository accounts;
+
+    /**
+     * The invoice, read fresh after taking its account's lock: the state a change (issue, void)
+     * may rely on until the transaction ends.
+     */
+    public Invoice lockForChange(Long id) {
+        Invoice invoice = findByIdOptional(id).orElseThrow(() -> new NotFoundException("invoice " + id));
+        accounts.lock(invoice.account.id);
+        getEntityManager().refresh(invoice);
+        return invoice;
+    }
 
     public Optional<Invoice> findByNumber(String number) {
         return find("number", number).firstResultOptional();

@@ -1,9 +1,7 @@
 package app.billfold.invoice;
 
-import app.billfold.account.AccountRepository;
 import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
-import app.billfold.common.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,9 +16,6 @@ public class IssueInvoice {
     InvoiceRepository invoices;
 
     @Inject
-    AccountRepository accounts;
-
-    @Inject
     Biller biller;
 
     @Inject
@@ -31,10 +26,7 @@ public class IssueInvoice {
 
     @Transactional
     public Invoice issue(Long invoiceId, String actor) {
-        Invoice invoice =
-                invoices.findByIdOptional(invoiceId).orElseThrow(() -> new NotFoundException("invoice " + invoiceId));
-        accounts.lock(invoice.account.id);
-        invoices.getEntityManager().refresh(invoice);
+        Invoice invoice = invoices.lockForChange(invoiceId);
         invoice.issue(biller::takeNextInvoiceNumber, biller.today(), Instant.now(clock));
         audit.record(actor, "invoice.issue", "invoice:" + invoice.id, invoice.number + " " + invoice.grossTotal);
         return invoice;

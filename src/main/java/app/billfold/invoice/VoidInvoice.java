@@ -1,8 +1,6 @@
 package app.billfold.invoice;
 
-import app.billfold.account.AccountRepository;
 import app.billfold.audit.AuditLog;
-import app.billfold.common.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,9 +15,6 @@ public class VoidInvoice {
     InvoiceRepository invoices;
 
     @Inject
-    AccountRepository accounts;
-
-    @Inject
     AuditLog audit;
 
     @Inject
@@ -27,10 +22,7 @@ public class VoidInvoice {
 
     @Transactional
     public Invoice voidInvoice(Long invoiceId, String actor) {
-        Invoice invoice =
-                invoices.findByIdOptional(invoiceId).orElseThrow(() -> new NotFoundException("invoice " + invoiceId));
-        accounts.lock(invoice.account.id);
-        invoices.getEntityManager().refresh(invoice);
+        Invoice invoice = invoices.lockForChange(invoiceId);
         invoice.voidInvoice(Instant.now(clock));
         audit.record(actor, "invoice.void", "invoice:" + invoice.id, invoice.number);
         return invoice;

@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -104,18 +105,7 @@ public class ConsoleInvoiceResource {
             @RestForm String action) {
         Account account = customers.account(accountId);
         DraftForm form = DraftForm.of(dueDate, description, quantity, unitPrice, taxRate);
-        try {
-            Invoice draft = drafts.create(accountId, form, user.email());
-            return afterSave(draft.id, action);
-        } catch (InvalidInputException e) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.draft(account, null, form.withBlankRows(1), e.errors(), null))
-                    .build();
-        } catch (BusinessRuleException e) {
-            return Response.status(Response.Status.CONFLICT)
-                    .entity(Templates.draft(account, null, form, new FieldErrors(), e.messageKey()))
-                    .build();
-        }
+        return save(account, null, form, action, () -> drafts.create(accountId, form, user.email()).id);
     }
 
     @GET
@@ -143,19 +133,7 @@ public class ConsoleInvoiceResource {
             @RestForm String action) {
         Invoice invoice = invoices.get(id);
         DraftForm form = DraftForm.of(dueDate, description, quantity, unitPrice, taxRate);
-        try {
-            drafts.update(id, form, user.email());
-            return afterSave(id, action);
-        } catch (InvalidInputException e) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.draft(invoice.account, id, form.withBlankRows(1), e.errors(), null))
-                    .build();
-        } catch (BusinessRuleException e) {
-            return Response.status(Response.Status.CONFLICT)
-                    .entity(Templates.draft(
-                            invoice.account, id, form.withBlankRows(1), new FieldErrors(), e.messageKey()))
-                    .build();
-        }
+        return save(invoice.account, id, form, action, () -> drafts.update(id, form, user.email()).id);
     }
 
     @POST
@@ -192,26 +170,52 @@ public class ConsoleInvoiceResource {
                 .build();
     }
 
-    private Response afterSave(Long id, String action) {
+    /** Saves the draft, then does what the pressed button asked; a refusal re-renders the form. */
+    private Response save(Account account, Long invoiceId, DraftForm form, String action, Supplier<Long> saving) {
+        Long id;
+        try {
+            id = saving.get();
+        } catch (InvalidInputException e) {
+            return draftPage(Response.Status.BAD_REQUEST, account, invoiceId, form.withBlankRows(1), e.errors(), null);
+        } catch (BusinessRuleException e) {
+            return draftPage(
+                    Response.Status.CONFLICT,
+                    account,
+                    invoiceId,
+                    form.withBlankRows(1),
+                    new FieldErrors(),
+                    e.messageKey());
+        }
         if ("issue".equals(action)) {
             try {
                 issueInvoice.issue(id, user.email());
                 return Redirects.seeOther("/console/invoices/" + id, "notice_invoice_issued");
             } catch (BusinessRuleException e) {
-                Invoice invoice = invoices.get(id);
-                return Response.status(Response.Status.CONFLICT)
-                        .entity(Templates.draft(
-                                invoice.account,
-                                id,
-                                DraftForm.of(invoice).withBlankRows(BLANK_ROWS),
-                                new FieldErrors(),
-                                e.messageKey()))
-                        .build();
+                Invoice draft = invoices.get(id);
+                return draftPage(
+                        Response.Status.CONFLICT,
+                        draft.account,
+                        id,
+                        DraftForm.of(draft).withBlankRows(BLANK_ROWS),
+                        new FieldErrors(),
+                        e.messageKey());
             }
         }
         if ("more".equals(action)) {
             return Redirects.seeOther("/console/invoices/" + id + "?rows=more");
         }
         return Redirects.seeOther("/console/invoices/" + id, "notice_draft_saved");
+    }
+
+    private static Response draftPage(
+            Response.Status status,
+            Account account,
+            Long invoiceId,
+            DraftForm form,
+            FieldErrors errors,
+            String refusal) {
+        return Response.status(status)
+                .entity(Templates.draft(account, invoiceId, form, errors, refusal))
+                .build();
     }
 }
