@@ -42,4 +42,15 @@ public class Account extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The saved method autopay charges on each due date; null when not enrolled. */
+    @Column(name = "autopay_method_id")
+    public Long autopayMethodId;
+
+    @Column(name = "autopay_since")
+    public Instant autopaySince;
+
+    public boolean isOnAutopay() {
+        return autopayMethodId != null;
+    }
 }

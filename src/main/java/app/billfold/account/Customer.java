@@ -36,6 +36,10 @@ public class Customer extends PanacheEntityBase {
     @jakarta.persistence.Column(name = "created_at")
     public Instant createdAt;
 
+    /** The customer's record at the payment processor, once they have saved a method. */
+    @jakarta.persistence.Column(name = "gateway_customer_id")
+    public String gatewayCustomerId;
+
     @OneToMany(mappedBy = "customer")
     @OrderBy("number")
     public List<Account> accounts = new ArrayList<>();

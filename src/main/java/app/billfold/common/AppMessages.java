@@ -607,6 +607,227 @@ public interface AppMessages {
     @Message("Remove the logo")
     String settings_remove_logo();
 
+    @Message("Pay")
+    String nav_pay();
+
+    @Message("Payment settings")
+    String nav_payment_settings();
+
+    @Message("Card")
+    String method_card();
+
+    @Message("Bank account")
+    String method_bank();
+
+    @Message("Sandbox payment page")
+    String sandbox_title();
+
+    @Message(
+            "Test processor: use a documented test number. Your details go to the processor only; the biller receives a token.")
+    String sandbox_intro();
+
+    @Message("Card number")
+    String sandbox_card_number();
+
+    @Message("Bank account number")
+    String sandbox_account_number();
+
+    @Message("Expiry date")
+    String sandbox_expiry();
+
+    @Message("Month (MM)")
+    String sandbox_month();
+
+    @Message("Year (YYYY)")
+    String sandbox_year();
+
+    @Message("Security code (CVC)")
+    String sandbox_cvc();
+
+    @Message("Continue")
+    String sandbox_continue();
+
+    @Message("This is not one of the sandbox's test card numbers.")
+    String error_sandbox_card();
+
+    @Message("This is not one of the sandbox's test account numbers.")
+    String error_sandbox_account();
+
+    @Message("Enter the month (1 to 12) and the year in four digits.")
+    String error_card_expiry();
+
+    @Message("This card has expired.")
+    String error_card_expired();
+
+    @Message("Enter the 3 or 4 digits printed on the card.")
+    String error_card_cvc();
+
+    @Message("The payment details could not be used. Please enter them again.")
+    String error_method_token();
+
+    @Message("This card has expired: choose another method.")
+    String error_method_expired();
+
+    @Message("Choose at least one bill to pay.")
+    String error_pay_choose();
+
+    @Message("This is more than the chosen bills owe.")
+    String error_pay_too_much();
+
+    @Message("Your card was declined. Please use another method.")
+    String decline_generic_decline();
+
+    @Message("The payment was declined for insufficient funds. Nothing was charged.")
+    String decline_insufficient_funds();
+
+    @Message("The card has expired. Please use another method.")
+    String decline_expired_card();
+
+    @Message("The processor could not complete the payment. Nothing was charged; please try again.")
+    String decline_processing_error();
+
+    @Message("This bank account is closed. Please use another method.")
+    String decline_account_closed();
+
+    @Message("Pay your bills")
+    String pay_title();
+
+    @Message("Accounts")
+    String pay_accounts();
+
+    @Message("Bills to pay")
+    String pay_bills();
+
+    @Message("Amount")
+    String pay_amount();
+
+    @Message("Leave empty to pay the chosen bills in full, or enter a smaller amount.")
+    String pay_amount_hint();
+
+    @Message("Pay with")
+    String pay_with();
+
+    @Message("expires {month}/{year}")
+    String method_expires(Integer month, Integer year);
+
+    @Message("Expired")
+    String method_expired();
+
+    @Message("A new card")
+    String pay_new_card();
+
+    @Message("A new bank account")
+    String pay_new_bank();
+
+    @Message("Save this method for next time")
+    String pay_save_method();
+
+    @Message("Pay my bills automatically on the due date with this card")
+    String autopay_checkbox();
+
+    @Message(
+            "Each bill is charged on its due date, for the balance due, with a notice before each charge. You can stop it in one click.")
+    String autopay_explained();
+
+    @Message("Pay")
+    String pay_button();
+
+    @Message(
+            "Card and bank details are typed on the payment processor's page; we keep only a token, the brand and the last four digits.")
+    String pay_safety();
+
+    @Message("Payment receipt")
+    String receipt_title();
+
+    @Message("Thank you: {amount} received.")
+    String receipt_thanks(String amount);
+
+    @Message("Reference")
+    String receipt_reference();
+
+    @Message("Bills paid")
+    String receipt_allocations();
+
+    @Message("Confirming your payment")
+    String pending_title();
+
+    @Message(
+            "The processor has not answered yet. We will not charge you twice: this page shows the result once it is known.")
+    String pending_text();
+
+    @Message("Check again")
+    String pending_refresh();
+
+    @Message("Autopay for account {number}")
+    String autopay_title(String number);
+
+    @Message(
+            "Autopay is on: each bill is charged on its due date, for the balance due, with a notice before each charge.")
+    String autopay_on();
+
+    @Message("Stop autopay")
+    String autopay_stop();
+
+    @Message("Save a card or bank account to pay automatically.")
+    String autopay_needs_method();
+
+    @Message("Payment settings")
+    String settings_portal_title();
+
+    @Message("Saved payment methods")
+    String methods_title();
+
+    @Message("No saved payment method yet.")
+    String methods_none();
+
+    @Message("Expiry")
+    String method_expiry();
+
+    @Message("Actions")
+    String methods_actions();
+
+    @Message("Default")
+    String method_default();
+
+    @Message("Make default")
+    String method_make_default();
+
+    @Message("Remove")
+    String method_remove();
+
+    @Message("Add a card")
+    String method_add_card();
+
+    @Message("Add a bank account")
+    String method_add_bank();
+
+    @Message("Payment method saved.")
+    String notice_method_saved();
+
+    @Message("Payment method removed.")
+    String notice_method_removed();
+
+    @Message("Autopay is on.")
+    String notice_autopay_on();
+
+    @Message("Autopay is off.")
+    String notice_autopay_off();
+
+    @Message("Pay this bill")
+    String pay_this_bill();
+
+    @Message("Pay account {number}")
+    String pay_account(String number);
+
+    @Message("Autopay")
+    String autopay_column();
+
+    @Message("On")
+    String autopay_state_on();
+
+    @Message("Off")
+    String autopay_state_off();
+
     @Message("Bill to")
     String pdf_bill_to();
 

@@ -55,6 +55,14 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** The processor's charge reference, for card and bank payments. */
+    @Column(name = "gateway_ref")
+    public String gatewayRef;
+
+    /** How the payer recognises the method, e.g. "visa •••• 4242". */
+    @Column(name = "method_label")
+    public String methodLabel;
+
     @OneToMany(mappedBy = "payment", cascade = CascadeType.ALL)
     public List<PaymentAllocation> allocations = new ArrayList<>();
 

@@ -17,6 +17,33 @@ public class Payments {
         return payments.listForAccount(accountId);
     }
 
+    /** A payment on one of the customer's own accounts; anyone else's is not found. */
+    public Payment receipt(Long customerId, Long paymentId) {
+        return payments.find("id = ?1 and account.customer.id = ?2", paymentId, customerId)
+                .firstResultOptional()
+                .orElseThrow(() -> new app.billfold.common.NotFoundException("payment " + paymentId));
+    }
+
+    public List<Payment> forCustomer(Long customerId) {
+        return payments.list("account.customer.id = ?1 order by receivedOn desc, id desc", customerId);
+    }
+
+    public ChargeAttempt attempt(Long customerId, String key) {
+        ChargeAttempt attempt = ChargeAttempt.find("idempotencyKey", key).firstResult();
+        if (attempt == null
+                || payments.getEntityManager()
+                                .createQuery(
+                                        "select count(a) from Account a where a.id = ?1 and a.customer.id = ?2",
+                                        Long.class)
+                                .setParameter(1, attempt.accountId)
+                                .setParameter(2, customerId)
+                                .getSingleResult()
+                        == 0) {
+            throw new app.billfold.common.NotFoundException("attempt");
+        }
+        return attempt;
+    }
+
     public List<PaymentAllocation> allocationsFor(Long invoiceId) {
         return payments.allocationsForInvoice(invoiceId);
     }

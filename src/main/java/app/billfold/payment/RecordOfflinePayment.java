@@ -62,6 +62,10 @@ public class RecordOfflinePayment {
             errors.reject("receivedOn", "error_date_future");
         }
         PaymentMethod method = FormInput.choice(errors, "method", form.method(), PaymentMethod.class);
+        if (method != null && !PaymentMethod.OFFLINE.contains(method)) {
+            // Card and bank payments go through the gateway, never typed in by a clerk.
+            errors.reject("method", "error_choice");
+        }
         String reference = FormInput.text(errors, "reference", form.reference(), false, 100);
 
         Map<Invoice, BigDecimal> split = new LinkedHashMap<>();

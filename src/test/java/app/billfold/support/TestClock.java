@@ -41,6 +41,10 @@ public class TestClock {
         };
     }
 
+    public Instant now() {
+        return now;
+    }
+
     public java.time.LocalDate today() {
         return java.time.LocalDate.ofInstant(now, ZoneId.of("Europe/Paris"));
     }

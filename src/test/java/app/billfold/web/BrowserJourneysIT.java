@@ -160,6 +160,7 @@ class BrowserJourneysIT {
         checkPage();
 
         String pdfHref = browser.findElement(By.linkText("Download PDF")).getAttribute("href");
+        String invoicePage = browser.getCurrentUrl();
         assertThat(pdfHref).endsWith("/portal/invoices/" + invoiceNumber + ".pdf");
         Cookie session = browser.manage().getCookieNamed("billfold-session");
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
@@ -171,6 +172,28 @@ class BrowserJourneysIT {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+
+        // Paying, with autopay: ticking the box is the only action added to paying.
+        browser.get(invoicePage);
+        navigateBy(By.linkText("Pay this bill"));
+        checkPage();
+        assertThat(browser.findElement(By.id("f-autopay")).isSelected()).isFalse();
+        browser.findElement(By.id("f-autopay")).click();
+        navigateBy(By.cssSelector("form[action='/portal/pay'] button[type=submit]"));
+        assertThat(browser.getCurrentUrl()).contains("/sandbox/checkout");
+        checkPage();
+        browser.findElement(By.id("f-number")).sendKeys("4242 4242 4242 4242");
+        browser.findElement(By.id("f-expMonth")).sendKeys("12");
+        browser.findElement(By.id("f-expYear")).sendKeys("2030");
+        browser.findElement(By.id("f-cvc")).sendKeys("123");
+        navigateBy(By.cssSelector("form[action='/sandbox/checkout'] button"));
+        assertThat(browser.getCurrentUrl()).contains("/portal/receipts/");
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Thank you: €27.69 received.");
+        assertThat(browser.getPageSource()).contains("Autopay is on");
+        checkPage();
+        browser.get(invoicePage);
+        assertThat(browser.findElement(By.cssSelector(".totals .strong td")).getText())
+                .isEqualTo("€0.00");
 
         new Select(browser.findElement(By.id("lang-switch"))).selectByValue("fr");
         navigateBy(By.cssSelector("form[action='/language'] button"));
@@ -202,7 +225,7 @@ class BrowserJourneysIT {
     @Test
     @Order(4)
     void everyVisitedPageWasChecked() {
-        assertThat(visited).hasSize(15);
+        assertThat(visited).hasSize(18);
     }
 
     private static void signIn(String email) {

@@ -25,7 +25,11 @@ public class Notice {
             "notice_invoice_voided",
             "notice_draft_discarded",
             "notice_payment_recorded",
-            "notice_settings_saved");
+            "notice_settings_saved",
+            "notice_method_saved",
+            "notice_method_removed",
+            "notice_autopay_on",
+            "notice_autopay_off");
 
     @Inject
     UriInfo uri;

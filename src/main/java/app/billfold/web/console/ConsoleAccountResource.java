@@ -161,6 +161,11 @@ public class ConsoleAccountResource {
 
     private TemplateInstance paymentPage(Account account, OfflinePaymentForm form, FieldErrors errors) {
         return Templates.payment(
-                account, invoices.payableForAccount(account.id), form, PaymentMethod.values(), errors, biller.today());
+                account,
+                invoices.payableForAccount(account.id),
+                form,
+                PaymentMethod.OFFLINE.toArray(PaymentMethod[]::new),
+                errors,
+                biller.today());
     }
 }

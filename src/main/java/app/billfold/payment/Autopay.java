@@ -1,0 +1,68 @@
+package app.billfold.payment;
+
+import app.billfold.account.Account;
+import app.billfold.account.AccountRepository;
+import app.billfold.audit.AuditLog;
+import app.billfold.biller.Biller;
+import app.billfold.common.BusinessRuleException;
+import app.billfold.common.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * One-checkbox autopay: an account is enrolled with one saved method and charged the balance of each
+ * invoice on its due date. Enrolling and stopping are each one action.
+ */
+@ApplicationScoped
+public class Autopay {
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    SavedMethods methods;
+
+    @Inject
+    Biller biller;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public void enrol(Long customerId, Long accountId, Long methodId, String actor) {
+        Account account = own(customerId, accountId);
+        SavedMethod method = methods.get(customerId, methodId);
+        if (method.isExpiredOn(biller.today())) {
+            throw new BusinessRuleException("error_method_expired");
+        }
+        if (!methodId.equals(account.autopayMethodId)) {
+            account.autopayMethodId = methodId;
+            account.autopaySince = Instant.now(clock);
+            audit.record(actor, "autopay.enrol", "account:" + account.id, method.label());
+        }
+    }
+
+    @Transactional
+    public void stop(Long customerId, Long accountId, String actor) {
+        Account account = own(customerId, accountId);
+        if (account.autopayMethodId != null) {
+            account.autopayMethodId = null;
+            account.autopaySince = null;
+            audit.record(actor, "autopay.stop", "account:" + account.id, null);
+        }
+    }
+
+    private Account own(Long customerId, Long accountId) {
+        Account account = accounts.lock(accountId);
+        if (!account.customer.id.equals(customerId)) {
+            throw new NotFoundException("account " + accountId);
+        }
+        return account;
+    }
+}

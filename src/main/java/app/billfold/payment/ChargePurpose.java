@@ -1,0 +1,7 @@
+package app.billfold.payment;
+
+public enum ChargePurpose {
+    PAY_NOW,
+    AUTOPAY,
+    GUEST
+}

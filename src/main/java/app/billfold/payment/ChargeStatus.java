@@ -1,0 +1,12 @@
+package app.billfold.payment;
+
+public enum ChargeStatus {
+    /** Recorded, with its key, before the processor is called. */
+    PENDING,
+    SUCCEEDED,
+    FAILED,
+    /** No answer came back; settled later by asking the processor about the key. */
+    UNKNOWN,
+    /** Never sent: by the time it could go, there was nothing left to pay. */
+    CANCELLED
+}

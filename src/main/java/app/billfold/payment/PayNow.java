@@ -1,0 +1,151 @@
+package app.billfold.payment;
+
+import app.billfold.account.Account;
+import app.billfold.account.AccountRepository;
+import app.billfold.biller.Biller;
+import app.billfold.common.BusinessRuleException;
+import app.billfold.common.FieldErrors;
+import app.billfold.common.FormInput;
+import app.billfold.common.Money;
+import app.billfold.common.NotFoundException;
+import app.billfold.invoice.Invoice;
+import app.billfold.invoice.InvoiceRepository;
+import app.billfold.payment.gateway.InvalidTokenException;
+import app.billfold.payment.gateway.MethodDetails;
+import app.billfold.payment.gateway.PaymentGateway;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * A customer paying now: which bills and how much (in full or in part, never more than owed), with
+ * a saved method or a new token, optionally saving it and enrolling in autopay on the way.
+ */
+@ApplicationScoped
+public class PayNow {
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    SavedMethods methods;
+
+    @Inject
+    Autopay autopay;
+
+    @Inject
+    TakePayment takePayment;
+
+    @Inject
+    PaymentGateway gateway;
+
+    @Inject
+    Biller biller;
+
+    /** One of the customer's own accounts; anyone else's is not found. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Account account(Long customerId, Long accountId) {
+        Account account = accounts.findByIdOptional(accountId).orElseThrow(() -> new NotFoundException("account"));
+        if (!account.customer.id.equals(customerId)) {
+            throw new NotFoundException("account " + accountId);
+        }
+        return account;
+    }
+
+    /**
+     * Splits the amount over the chosen open invoices, oldest due first. A blank amount pays them in
+     * full. Refuses nothing chosen, zero, fractions of a cent and more than they owe.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LinkedHashMap<Long, BigDecimal> parts(Long accountId, List<Long> chosen, String amountText) {
+        FieldErrors errors = new FieldErrors();
+        List<Invoice> payable = invoices.listPayableForAccount(accountId).stream()
+                .filter(i -> chosen != null && chosen.contains(i.id))
+                .toList();
+        if (payable.isEmpty()) {
+            errors.reject("invoice", "error_pay_choose");
+            errors.throwIfAny();
+        }
+        BigDecimal owed = payable.stream().map(i -> i.balance).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal amount = amountText == null || amountText.isBlank()
+                ? owed
+                : FormInput.decimal(errors, "amount", amountText, true);
+        int scale = Money.scaleOf(Currency.getInstance(biller.settings().currency));
+        if (amount != null
+                && (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > scale)) {
+            errors.reject("amount", "error_amount");
+        } else if (amount != null && amount.compareTo(owed) > 0) {
+            errors.reject("amount", "error_pay_too_much");
+        }
+        errors.throwIfAny();
+        LinkedHashMap<Long, BigDecimal> parts = new LinkedHashMap<>();
+        BigDecimal left = amount;
+        for (Invoice invoice : payable) {
+            BigDecimal part = left.min(invoice.balance);
+            if (part.signum() > 0) {
+                parts.put(invoice.id, part);
+                left = left.subtract(part);
+            }
+        }
+        return parts;
+    }
+
+    /** Pays with a method the customer saved before. */
+    public ChargeAttempt withSavedMethod(
+            Long customerId,
+            Long accountId,
+            LinkedHashMap<Long, BigDecimal> parts,
+            Long methodId,
+            boolean enrolAutopay,
+            String key,
+            String actor) {
+        SavedMethod method = methods.get(customerId, methodId);
+        ChargeAttempt attempt = takePayment.pay(new PayOrder(
+                accountId, parts, method.token, method.kind, method.label(), ChargePurpose.PAY_NOW, key, actor));
+        if (attempt.status == ChargeStatus.SUCCEEDED && enrolAutopay) {
+            autopay.enrol(customerId, accountId, method.id, actor);
+        }
+        return attempt;
+    }
+
+    /**
+     * Pays with a token fresh from the hosted form. Saved first when the payer asked to save it or to
+     * pay future bills with it automatically (autopay needs a saved method).
+     */
+    public ChargeAttempt withNewToken(
+            Long customerId,
+            Long accountId,
+            LinkedHashMap<Long, BigDecimal> parts,
+            String token,
+            boolean save,
+            boolean enrolAutopay,
+            String key,
+            String actor) {
+        if (save || enrolAutopay) {
+            SavedMethod method = methods.save(customerId, token, actor);
+            return withSavedMethod(customerId, accountId, parts, method.id, enrolAutopay, key, actor);
+        }
+        MethodDetails details;
+        try {
+            details = gateway.describe(token);
+        } catch (InvalidTokenException e) {
+            throw new BusinessRuleException("error_method_token");
+        }
+        return takePayment.pay(new PayOrder(
+                accountId,
+                parts,
+                token,
+                details.kind(),
+                details.brand() + " \u2022\u2022\u2022\u2022 " + details.last4(),
+                ChargePurpose.PAY_NOW,
+                key,
+                actor));
+    }
+}

@@ -1,0 +1,112 @@
+package app.billfold.payment;
+
+import app.billfold.account.Account;
+import app.billfold.account.AccountRepository;
+import app.billfold.account.Customer;
+import app.billfold.account.CustomerRepository;
+import app.billfold.audit.AuditLog;
+import app.billfold.common.BusinessRuleException;
+import app.billfold.common.NotFoundException;
+import app.billfold.payment.gateway.InvalidTokenException;
+import app.billfold.payment.gateway.MethodDetails;
+import app.billfold.payment.gateway.PaymentGateway;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** A customer's saved cards and bank accounts, and which of them autopay uses. */
+@ApplicationScoped
+public class SavedMethods {
+
+    @Inject
+    PaymentGateway gateway;
+
+    @Inject
+    CustomerRepository customers;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SavedMethod> of(Long customerId) {
+        return SavedMethod.list("customerId = ?1 and removed = false order by isDefault desc, id", customerId);
+    }
+
+    /** One of the customer's own methods; someone else's looks the same as none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SavedMethod get(Long customerId, Long methodId) {
+        return SavedMethod.<SavedMethod>find("id = ?1 and customerId = ?2 and removed = false", methodId, customerId)
+                .firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("method " + methodId));
+    }
+
+    /** Saves a token from the hosted form with the processor; the first method becomes the default. */
+    @Transactional
+    public SavedMethod save(Long customerId, String token, String actor) {
+        Customer customer = customers.findByIdOptional(customerId).orElseThrow(() -> new NotFoundException("customer"));
+        if (customer.gatewayCustomerId == null) {
+            customer.gatewayCustomerId = gateway.createCustomer("customer-" + customer.id, customer.email);
+        }
+        MethodDetails details;
+        try {
+            details = gateway.attach(customer.gatewayCustomerId, token);
+        } catch (InvalidTokenException e) {
+            throw new BusinessRuleException("error_method_token");
+        }
+        SavedMethod existing = SavedMethod.find("token", token).firstResult();
+        if (existing != null) {
+            return existing;
+        }
+        SavedMethod method = new SavedMethod();
+        method.customerId = customerId;
+        method.kind = details.kind();
+        method.token = details.token();
+        method.brand = details.brand();
+        method.last4 = details.last4();
+        method.expMonth = details.expMonth();
+        method.expYear = details.expYear();
+        method.isDefault = of(customerId).isEmpty();
+        method.createdAt = Instant.now(clock);
+        method.persist();
+        audit.record(actor, "method.save", "customer:" + customerId, method.label());
+        return method;
+    }
+
+    @Transactional
+    public void makeDefault(Long customerId, Long methodId, String actor) {
+        SavedMethod chosen = get(customerId, methodId);
+        for (SavedMethod m : of(customerId)) {
+            m.isDefault = m.id.equals(chosen.id);
+        }
+        audit.record(actor, "method.default", "customer:" + customerId, chosen.label());
+    }
+
+    /** Removes a method; accounts on autopay with it stop autopay rather than charge a dead token. */
+    @Transactional
+    public void remove(Long customerId, Long methodId, String actor) {
+        SavedMethod method = get(customerId, methodId);
+        method.removed = true;
+        for (Account account : accounts.list("autopayMethodId", method.id)) {
+            account.autopayMethodId = null;
+            account.autopaySince = null;
+            audit.record(actor, "autopay.stop", "account:" + account.id, "method removed");
+        }
+        if (method.isDefault) {
+            method.isDefault = false;
+            of(customerId).stream()
+                    .filter(m -> !m.id.equals(method.id))
+                    .findFirst()
+                    .ifPresent(m -> m.isDefault = true);
+        }
+        audit.record(actor, "method.remove", "customer:" + customerId, method.label());
+    }
+}

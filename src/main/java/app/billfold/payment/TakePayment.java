@@ -1,0 +1,283 @@
+package app.billfold.payment;
+
+import app.billfold.account.Account;
+import app.billfold.account.AccountRepository;
+import app.billfold.audit.AuditLog;
+import app.billfold.biller.Biller;
+import app.billfold.invoice.Invoice;
+import app.billfold.invoice.InvoiceRepository;
+import app.billfold.payment.gateway.ChargeOutcome;
+import app.billfold.payment.gateway.ChargeRequest;
+import app.billfold.payment.gateway.ChargeResult;
+import app.billfold.payment.gateway.GatewayUnavailableException;
+import app.billfold.payment.gateway.MethodKind;
+import app.billfold.payment.gateway.PaymentGateway;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Charges a card or bank account at most once per intent (invariant 3):
+ * <ol>
+ *   <li>the attempt is committed with its idempotency key before anything is sent;
+ *   <li>it is sent under the account's lock, after capping it to what is still owed, so that no
+ *       two charges for the same bills can both go through;
+ *   <li>the outcome and the payment commit together. If no answer comes back, or the node dies
+ *       before the commit, the attempt stays open and is settled by asking the processor about the
+ *       key, never by charging again.
+ * </ol>
+ */
+@ApplicationScoped
+public class TakePayment {
+
+    private static final Logger LOG = Logger.getLogger(TakePayment.class);
+
+    /** An attempt left pending this long was abandoned (its node died before sending or recording it). */
+    static final Duration STALE = Duration.ofMinutes(2);
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    PaymentGateway gateway;
+
+    @Inject
+    Biller biller;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Records the attempt (or finds the one with the same key) and settles it. */
+    public ChargeAttempt pay(PayOrder order) {
+        Long attemptId;
+        try {
+            attemptId = QuarkusTransaction.requiringNew().call(() -> record(order));
+        } catch (RuntimeException sameKeyAtOnce) {
+            attemptId = QuarkusTransaction.requiringNew().call(() -> existing(order.idempotencyKey()));
+            if (attemptId == null) {
+                throw sameKeyAtOnce;
+            }
+        }
+        return settle(attemptId);
+    }
+
+    private Long existing(String key) {
+        ChargeAttempt attempt = ChargeAttempt.find("idempotencyKey", key).firstResult();
+        return attempt == null ? null : attempt.id;
+    }
+
+    private Long record(PayOrder order) {
+        Long existing = existing(order.idempotencyKey());
+        if (existing != null) {
+            return existing;
+        }
+        ChargeAttempt attempt = new ChargeAttempt();
+        attempt.idempotencyKey = order.idempotencyKey();
+        attempt.accountId = order.accountId();
+        attempt.amount = order.total();
+        attempt.currency = biller.settings().currency;
+        attempt.token = order.token();
+        attempt.methodKind = order.methodKind();
+        attempt.methodLabel = order.methodLabel();
+        attempt.purpose = order.purpose();
+        attempt.status = ChargeStatus.PENDING;
+        attempt.initiatedBy = order.initiatedBy();
+        attempt.createdAt = Instant.now(clock);
+        for (Map.Entry<Long, BigDecimal> part : order.parts().entrySet()) {
+            ChargeAttemptInvoice line = new ChargeAttemptInvoice();
+            line.attempt = attempt;
+            line.invoiceId = part.getKey();
+            line.amount = part.getValue();
+            attempt.invoices.add(line);
+        }
+        attempt.persist();
+        em.flush();
+        return attempt.id;
+    }
+
+    /** Sends the attempt if it is still pending, under the account lock, and records the outcome. */
+    public ChargeAttempt settle(Long attemptId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ChargeAttempt attempt = ChargeAttempt.findById(attemptId);
+            accounts.lock(attempt.accountId);
+            em.refresh(attempt);
+            if (attempt.isSettled()) {
+                return attempt;
+            }
+            if (attempt.status == ChargeStatus.UNKNOWN) {
+                resolve(attempt, gateway.status(attempt.idempotencyKey));
+                return attempt;
+            }
+            // Anything else in flight on this account must be counted before deciding what is owed.
+            for (ChargeAttempt other : openAttempts(attempt.accountId)) {
+                if (!other.id.equals(attempt.id)) {
+                    ChargeResult known = gateway.status(other.idempotencyKey);
+                    if (known.outcome() != ChargeOutcome.NOT_FOUND || other.status == ChargeStatus.UNKNOWN) {
+                        resolve(other, known);
+                    }
+                }
+            }
+            Map<Invoice, BigDecimal> parts = stillOwed(attempt);
+            BigDecimal total = parts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (total.signum() == 0) {
+                attempt.status = ChargeStatus.CANCELLED;
+                attempt.completedAt = Instant.now(clock);
+                return attempt;
+            }
+            ChargeResult result;
+            try {
+                result = gateway.charge(new ChargeRequest(
+                        total,
+                        attempt.currency,
+                        attempt.token,
+                        attempt.idempotencyKey,
+                        Map.of("account", String.valueOf(attempt.accountId))));
+            } catch (GatewayUnavailableException e) {
+                LOG.warnf(
+                        "No answer from the processor for %s; it will be asked about the key", attempt.idempotencyKey);
+                attempt.status = ChargeStatus.UNKNOWN;
+                return attempt;
+            }
+            resolve(attempt, result);
+            return attempt;
+        });
+    }
+
+    /**
+     * Settles attempts left open for longer than {@link #STALE}: after a crash, or when the answer
+     * was lost. Safe to run on every node at any time.
+     */
+    public int settleAbandoned() {
+        Instant before = Instant.now(clock).minus(STALE);
+        List<Long> stale = QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery(
+                                "select a.id from ChargeAttempt a where a.status in ?1 and a.createdAt < ?2 order by a.id",
+                                Long.class)
+                        .setParameter(1, List.of(ChargeStatus.PENDING, ChargeStatus.UNKNOWN))
+                        .setParameter(2, before)
+                        .getResultList());
+        for (Long id : stale) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                ChargeAttempt attempt = ChargeAttempt.findById(id);
+                accounts.lock(attempt.accountId);
+                em.refresh(attempt);
+                if (!attempt.isSettled()) {
+                    // Under the lock nobody is sending it now: not found means it never went.
+                    resolve(attempt, gateway.status(attempt.idempotencyKey));
+                }
+            });
+        }
+        return stale.size();
+    }
+
+    private List<ChargeAttempt> openAttempts(Long accountId) {
+        return ChargeAttempt.list(
+                "accountId = ?1 and status in ?2 order by id",
+                accountId,
+                List.of(ChargeStatus.PENDING, ChargeStatus.UNKNOWN));
+    }
+
+    /** The attempt's parts, each capped by what its invoice still owes now. */
+    private Map<Invoice, BigDecimal> stillOwed(ChargeAttempt attempt) {
+        Map<Invoice, BigDecimal> parts = new LinkedHashMap<>();
+        for (ChargeAttemptInvoice part : attempt.invoices) {
+            Invoice invoice = invoices.findById(part.invoiceId);
+            if (invoice != null && invoice.status.isPayable()) {
+                BigDecimal owed = part.amount.min(invoice.balance);
+                if (owed.signum() > 0) {
+                    parts.put(invoice, owed);
+                }
+            }
+        }
+        return parts;
+    }
+
+    private void resolve(ChargeAttempt attempt, ChargeResult result) {
+        attempt.completedAt = Instant.now(clock);
+        switch (result.outcome()) {
+            case SUCCEEDED -> recordPayment(attempt, result);
+            case DECLINED -> {
+                attempt.status = ChargeStatus.FAILED;
+                attempt.gatewayRef = result.reference();
+                attempt.declineCode = result.declineCode();
+                attempt.hardFailure = result.hardFailure();
+            }
+            case NOT_FOUND -> attempt.status = ChargeStatus.CANCELLED;
+        }
+    }
+
+    /**
+     * Books a charge the processor confirmed. Normally it fits the capped parts exactly; a charge
+     * confirmed late (after a crash) may find bills paid meanwhile: it then settles other open bills
+     * of the account, oldest first, and refunds what is left.
+     */
+    private void recordPayment(ChargeAttempt attempt, ChargeResult result) {
+        Account account = accounts.findById(attempt.accountId);
+        Payment payment = new Payment();
+        payment.account = account;
+        payment.currency = attempt.currency;
+        payment.receivedOn = biller.today();
+        payment.method = attempt.methodKind == MethodKind.BANK ? PaymentMethod.BANK : PaymentMethod.CARD;
+        payment.reference = attempt.idempotencyKey.length() > 100 ? null : attempt.idempotencyKey;
+        payment.gatewayRef = result.reference();
+        payment.methodLabel = attempt.methodLabel;
+        payment.status = PaymentStatus.SUCCEEDED;
+        payment.recordedBy = attempt.initiatedBy;
+        payment.createdAt = Instant.now(clock);
+
+        BigDecimal left = result.amount();
+        Map<Invoice, BigDecimal> parts = stillOwed(attempt);
+        for (Invoice other : invoices.listPayableForAccount(account.id)) {
+            parts.putIfAbsent(other, other.balance);
+        }
+        BigDecimal allocated = BigDecimal.ZERO;
+        for (Map.Entry<Invoice, BigDecimal> part : parts.entrySet()) {
+            BigDecimal amount = part.getValue().min(left);
+            if (amount.signum() <= 0) {
+                break;
+            }
+            part.getKey().applyPayment(amount);
+            PaymentAllocation allocation = new PaymentAllocation();
+            allocation.payment = payment;
+            allocation.invoice = part.getKey();
+            allocation.amount = amount;
+            payment.allocations.add(allocation);
+            left = left.subtract(amount);
+            allocated = allocated.add(amount);
+        }
+        if (left.signum() > 0) {
+            // Nothing left to pay with it: give it back rather than keep money nobody owes.
+            gateway.refund(result.reference(), left, attempt.idempotencyKey + ":excess");
+            LOG.infof("Refunded %s %s charged late by %s", left, attempt.currency, attempt.idempotencyKey);
+        }
+        payment.amount = allocated;
+        if (allocated.signum() > 0) {
+            payment.persist();
+            em.flush();
+            attempt.paymentId = payment.id;
+        }
+        attempt.status = ChargeStatus.SUCCEEDED;
+        attempt.gatewayRef = result.reference();
+        attempt.amount = result.amount();
+        audit.record(
+                attempt.initiatedBy, "payment.charge", "account:" + account.id, attempt.methodLabel + " " + allocated);
+    }
+}

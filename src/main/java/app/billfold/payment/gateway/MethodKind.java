@@ -1,0 +1,6 @@
+package app.billfold.payment.gateway;
+
+public enum MethodKind {
+    CARD,
+    BANK
+}

@@ -1,0 +1,32 @@
+package app.billfold.payment.gateway;
+
+import java.math.BigDecimal;
+
+/**
+ * A card and bank processor, shaped like the real ones: customers, methods attached from tokens,
+ * charges and refunds carrying idempotency keys, and a charge's status asked for by its key.
+ * Billfold only ever holds tokens; card and account numbers stay with the processor.
+ */
+public interface PaymentGateway {
+
+    /** Creates the processor's customer record and returns its reference. */
+    String createCustomer(String reference, String email);
+
+    /** Attaches a one-time token from the hosted form to a customer, making it reusable. */
+    MethodDetails attach(String customerReference, String token);
+
+    /** Describes a token without attaching it. */
+    MethodDetails describe(String token);
+
+    /**
+     * Charges once per idempotency key: the same key returns the first result and never charges
+     * twice. Throws {@link GatewayUnavailableException} when no answer came back, in which case the
+     * charge may or may not have happened: ask {@link #status(String)}.
+     */
+    ChargeResult charge(ChargeRequest request);
+
+    /** What became of the charge made with this key, or NOT_FOUND if the processor never saw it. */
+    ChargeResult status(String idempotencyKey);
+
+    RefundResult refund(String chargeReference, BigDecimal amount, String idempotencyKey);
+}

@@ -1,0 +1,3 @@
+package app.billfold.payment.gateway;
+
+public record RefundResult(boolean succeeded, String reference, String declineCode) {}

@@ -1,0 +1,244 @@
+package app.billfold.payment.sandbox;
+
+import app.billfold.payment.gateway.ChargeRequest;
+import app.billfold.payment.gateway.ChargeResult;
+import app.billfold.payment.gateway.GatewayUnavailableException;
+import app.billfold.payment.gateway.InvalidTokenException;
+import app.billfold.payment.gateway.MethodDetails;
+import app.billfold.payment.gateway.MethodKind;
+import app.billfold.payment.gateway.PaymentGateway;
+import app.billfold.payment.gateway.RefundResult;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The embedded default processor. It keeps its own books in sandbox_* tables, as a real processor
+ * keeps its own: the same idempotency key always returns the first result and never charges twice,
+ * also when two nodes send it at once. It can be made slow and can lose answers, by configuration.
+ */
+@ApplicationScoped
+public class SandboxGateway implements PaymentGateway {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SandboxConfig config;
+
+    @Inject
+    Clock clock;
+
+    private final AtomicInteger answersToLose = new AtomicInteger();
+
+    /** Makes the next charges go through but their answers get lost, as on a timeout (for tests). */
+    public void loseNextAnswers(int count) {
+        answersToLose.set(count);
+    }
+
+    /** Turns a card from the hosted form into a one-time token. Null if the number is not a test number. */
+    public MethodDetails tokenizeCard(String number, int expMonth, int expYear) {
+        return SandboxOutcome.ofCard(number)
+                .map(outcome -> store(MethodKind.CARD, outcome, brandOf(number), number, expMonth, expYear))
+                .orElse(null);
+    }
+
+    public MethodDetails tokenizeBankAccount(String number) {
+        return SandboxOutcome.ofBankAccount(number)
+                .map(outcome -> store(MethodKind.BANK, outcome, "bank", number, null, null))
+                .orElse(null);
+    }
+
+    private MethodDetails store(
+            MethodKind kind, SandboxOutcome outcome, String brand, String number, Integer expMonth, Integer expYear) {
+        String token = (kind == MethodKind.CARD ? "tok_card_" : "tok_bank_") + random();
+        String last4 = number.substring(number.length() - 4);
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "insert into sandbox_token (token, kind, outcome, brand, last4, exp_month, exp_year, created_at)"
+                                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                        .setParameter(1, token)
+                        .setParameter(2, kind.name())
+                        .setParameter(3, outcome.name())
+                        .setParameter(4, brand)
+                        .setParameter(5, last4)
+                        .setParameter(6, expMonth)
+                        .setParameter(7, expYear)
+                        .setParameter(8, Instant.now(clock))
+                        .executeUpdate());
+        return new MethodDetails(token, kind, brand, last4, expMonth, expYear);
+    }
+
+    @Override
+    public String createCustomer(String reference, String email) {
+        return "cus_" + random();
+    }
+
+    @Override
+    public MethodDetails attach(String customerReference, String token) {
+        int updated = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "update sandbox_token set customer = ?1 where token = ?2 and (customer is null or customer = ?1)")
+                        .setParameter(1, customerReference)
+                        .setParameter(2, token)
+                        .executeUpdate());
+        if (updated == 0) {
+            throw new InvalidTokenException("unknown token");
+        }
+        return describe(token);
+    }
+
+    @Override
+    public MethodDetails describe(String token) {
+        List<?> rows = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "select kind, brand, last4, exp_month, exp_year from sandbox_token where token = ?1")
+                        .setParameter(1, token)
+                        .getResultList());
+        if (rows.isEmpty()) {
+            throw new InvalidTokenException("unknown token");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new MethodDetails(
+                token,
+                MethodKind.valueOf((String) row[0]),
+                (String) row[1],
+                (String) row[2],
+                row[3] == null ? null : ((Number) row[3]).intValue(),
+                row[4] == null ? null : ((Number) row[4]).intValue());
+    }
+
+    @Override
+    public ChargeResult charge(ChargeRequest request) {
+        pause();
+        ChargeResult result;
+        try {
+            result = QuarkusTransaction.requiringNew().call(() -> chargeOnce(request));
+        } catch (RuntimeException raced) {
+            // Most likely a request with the same key got in first: its result is the answer.
+            ChargeResult first = status(request.idempotencyKey());
+            if (first.outcome() == app.billfold.payment.gateway.ChargeOutcome.NOT_FOUND) {
+                throw raced;
+            }
+            result = first;
+        }
+        if (answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                || (config.lostAnswerRate() > 0
+                        && ThreadLocalRandom.current().nextDouble() < config.lostAnswerRate())) {
+            throw new GatewayUnavailableException("sandbox: answer lost");
+        }
+        return result;
+    }
+
+    private ChargeResult chargeOnce(ChargeRequest request) {
+        ChargeResult existing = find(request.idempotencyKey());
+        if (existing != null) {
+            return existing;
+        }
+        List<?> token = em.createNativeQuery("select outcome from sandbox_token where token = ?1")
+                .setParameter(1, request.token())
+                .getResultList();
+        SandboxOutcome outcome =
+                token.isEmpty() ? SandboxOutcome.GENERIC_DECLINE : SandboxOutcome.valueOf((String) token.get(0));
+        String reference = "ch_" + random();
+        em.createNativeQuery("insert into sandbox_charge (idempotency_key, reference, token, amount, currency, outcome,"
+                        + " refunded, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)")
+                .setParameter(1, request.idempotencyKey())
+                .setParameter(2, reference)
+                .setParameter(3, request.token())
+                .setParameter(4, request.amount())
+                .setParameter(5, request.currency())
+                .setParameter(6, outcome.name())
+                .setParameter(7, Instant.now(clock))
+                .executeUpdate();
+        em.flush();
+        return resultOf(reference, request.amount(), outcome);
+    }
+
+    @Override
+    public ChargeResult status(String idempotencyKey) {
+        ChargeResult result = QuarkusTransaction.requiringNew().call(() -> find(idempotencyKey));
+        return result == null ? ChargeResult.notFound() : result;
+    }
+
+    private ChargeResult find(String idempotencyKey) {
+        List<?> rows = em.createNativeQuery(
+                        "select reference, outcome, amount from sandbox_charge where idempotency_key = ?1")
+                .setParameter(1, idempotencyKey)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return resultOf((String) row[0], (BigDecimal) row[2], SandboxOutcome.valueOf((String) row[1]));
+    }
+
+    @Override
+    public RefundResult refund(String chargeReference, BigDecimal amount, String idempotencyKey) {
+        pause();
+        int updated = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "update sandbox_charge set refunded = refunded + ?1 where reference = ?2"
+                                        + " and outcome = 'SUCCEEDS' and refunded + ?1 <= amount")
+                        .setParameter(1, amount)
+                        .setParameter(2, chargeReference)
+                        .executeUpdate());
+        return updated == 1
+                ? new RefundResult(true, "re_" + random(), null)
+                : new RefundResult(false, null, "refund_exceeds_charge");
+    }
+
+    /** Counts the charges made with a token: what a processor's dashboard would show (for tests). */
+    public long chargesFor(String token) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                        "select count(*) from sandbox_charge where token = ?1 and outcome = 'SUCCEEDS'")
+                                .setParameter(1, token)
+                                .getSingleResult())
+                        .longValue());
+    }
+
+    private static ChargeResult resultOf(String reference, BigDecimal amount, SandboxOutcome outcome) {
+        return outcome == SandboxOutcome.SUCCEEDS
+                ? ChargeResult.succeeded(reference, amount)
+                : ChargeResult.declined(reference, outcome.declineCode, outcome.hard);
+    }
+
+    private void pause() {
+        if (!config.latency().isZero()) {
+            try {
+                Thread.sleep(config.latency().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GatewayUnavailableException("interrupted");
+            }
+        }
+    }
+
+    static String brandOf(String number) {
+        if (number.startsWith("4")) {
+            return "visa";
+        }
+        if (number.startsWith("5")) {
+            return "mastercard";
+        }
+        return "card";
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

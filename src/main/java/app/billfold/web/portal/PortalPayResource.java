@@ -1,0 +1,274 @@
+package app.billfold.web.portal;
+
+import app.billfold.account.Account;
+import app.billfold.biller.Biller;
+import app.billfold.common.BusinessRuleException;
+import app.billfold.common.FieldErrors;
+import app.billfold.common.InvalidInputException;
+import app.billfold.identity.CurrentUser;
+import app.billfold.identity.Role;
+import app.billfold.identity.Signer;
+import app.billfold.invoice.AccountBalance;
+import app.billfold.invoice.AccountBalances;
+import app.billfold.invoice.Invoice;
+import app.billfold.invoice.Invoices;
+import app.billfold.payment.ChargeAttempt;
+import app.billfold.payment.ChargeStatus;
+import app.billfold.payment.PayNow;
+import app.billfold.payment.Payment;
+import app.billfold.payment.Payments;
+import app.billfold.payment.SavedMethod;
+import app.billfold.payment.SavedMethods;
+import app.billfold.web.common.Redirects;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Paying bills: choose bills and amount, a saved or new method, tick autopay if wanted, pay. A new
+ * card or bank account is typed on the processor's hosted form, never here.
+ */
+@Path("/portal")
+@RolesAllowed(Role.CUSTOMER_ROLE)
+@Produces(MediaType.TEXT_HTML)
+public class PortalPayResource {
+
+    static final String CHECKOUT = "checkout";
+    static final Duration CHECKOUT_VALIDITY = Duration.ofMinutes(30);
+
+    /** Decline codes with a message of their own; any other reads as a generic decline. */
+    static final java.util.Set<String> KNOWN_DECLINES = java.util.Set.of(
+            "generic_decline", "insufficient_funds", "expired_card", "processing_error", "account_closed");
+
+    /** What the pay page shows again after a refusal. */
+    record PayForm(List<Long> invoices, String amount, String method, boolean save, boolean autopay) {}
+
+    @CheckedTemplate(basePath = "portal/pay")
+    static class Templates {
+        static native TemplateInstance pay(
+                List<AccountBalance> balances,
+                Account account,
+                List<Invoice> payable,
+                List<SavedMethod> methods,
+                PayForm form,
+                String key,
+                FieldErrors errors,
+                String refusal,
+                LocalDate today);
+
+        static native TemplateInstance receipt(Payment payment, Account account, List<SavedMethod> methods);
+
+        static native TemplateInstance pending(ChargeAttempt attempt);
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    PayNow payNow;
+
+    @Inject
+    SavedMethods methods;
+
+    @Inject
+    Payments payments;
+
+    @Inject
+    Invoices invoices;
+
+    @Inject
+    AccountBalances balances;
+
+    @Inject
+    Signer signer;
+
+    @Inject
+    Biller biller;
+
+    @GET
+    @Path("pay")
+    public TemplateInstance payPage(@RestQuery Long account, @RestQuery Long invoice) {
+        List<AccountBalance> mine = balances.forCustomer(user.customerId());
+        Long chosen = account != null
+                ? account
+                : mine.stream()
+                        .filter(b -> b.openCount() > 0)
+                        .map(b -> b.account().id)
+                        .findFirst()
+                        .orElse(mine.isEmpty() ? null : mine.get(0).account().id);
+        if (chosen == null) {
+            throw new app.billfold.common.NotFoundException("no account");
+        }
+        Account acct = payNow.account(user.customerId(), chosen);
+        List<Invoice> payable = invoices.payableForAccount(acct.id);
+        List<Long> ticked = invoice != null
+                ? List.of(invoice)
+                : payable.stream().map(i -> i.id).toList();
+        List<SavedMethod> saved = methods.of(user.customerId());
+        String method = saved.stream()
+                .filter(m -> m.isDefault && !m.isExpiredOn(biller.today()))
+                .findFirst()
+                .map(m -> "saved-" + m.id)
+                .orElse("new-card");
+        return page(mine, acct, payable, saved, new PayForm(ticked, "", method, true, false), new FieldErrors(), null);
+    }
+
+    @POST
+    @Path("pay")
+    public Response pay(
+            @RestForm Long account,
+            @RestForm List<Long> invoice,
+            @RestForm String amount,
+            @RestForm String method,
+            @RestForm boolean save,
+            @RestForm boolean autopay,
+            @RestForm String key) {
+        if (account == null) {
+            throw new app.billfold.common.NotFoundException("account");
+        }
+        Account acct = payNow.account(user.customerId(), account);
+        PayForm form = new PayForm(invoice == null ? List.of() : invoice, amount, method, save, autopay);
+        String idempotencyKey = key == null || key.length() < 20 || key.length() > 60 ? newKey() : key;
+        LinkedHashMap<Long, BigDecimal> parts;
+        try {
+            parts = payNow.parts(acct.id, form.invoices(), amount);
+        } catch (InvalidInputException e) {
+            return refused(Response.Status.BAD_REQUEST, acct, form, e.errors(), null);
+        }
+        String chosen = method == null ? "" : method;
+        if (chosen.startsWith("saved-")) {
+            Long methodId;
+            try {
+                methodId = Long.valueOf(chosen.substring("saved-".length()));
+            } catch (NumberFormatException e) {
+                return refused(
+                        Response.Status.BAD_REQUEST,
+                        acct,
+                        form,
+                        new FieldErrors().reject("method", "error_choice"),
+                        null);
+            }
+            return outcome(
+                    acct,
+                    form,
+                    () -> payNow.withSavedMethod(
+                            user.customerId(), acct.id, parts, methodId, autopay, idempotencyKey, user.email()));
+        }
+        if (!chosen.equals("new-card") && !chosen.equals("new-bank")) {
+            return refused(
+                    Response.Status.BAD_REQUEST, acct, form, new FieldErrors().reject("method", "error_choice"), null);
+        }
+        Checkout checkout = new Checkout(user.customerId(), acct.id, idempotencyKey, parts, save, autopay);
+        String state = signer.sign(CHECKOUT, checkout.encode(), CHECKOUT_VALIDITY);
+        return Redirects.seeOther("/sandbox/checkout?kind=" + (chosen.equals("new-bank") ? "bank" : "card")
+                + "&return=" + URLEncoder.encode("/portal/pay/return", StandardCharsets.UTF_8)
+                + "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8));
+    }
+
+    /** Back from the hosted form with a token: pay with it. Reloading pays nothing twice (same key). */
+    @GET
+    @Path("pay/return")
+    public Response back(@RestQuery String state, @RestQuery String token) {
+        Checkout checkout = signer.verify(CHECKOUT, state)
+                .map(Checkout::decode)
+                .filter(c -> c.customerId().equals(user.customerId()))
+                .orElseThrow(() -> new app.billfold.common.NotFoundException("checkout"));
+        Account acct = payNow.account(user.customerId(), checkout.accountId());
+        PayForm form = new PayForm(
+                List.copyOf(checkout.parts().keySet()), "", "new-card", checkout.save(), checkout.autopay());
+        if (token == null || token.isBlank()) {
+            return refused(Response.Status.BAD_REQUEST, acct, form, new FieldErrors(), "error_method_token");
+        }
+        return outcome(
+                acct,
+                form,
+                () -> payNow.withNewToken(
+                        user.customerId(),
+                        acct.id,
+                        checkout.parts(),
+                        token,
+                        checkout.save(),
+                        checkout.autopay(),
+                        checkout.key(),
+                        user.email()));
+    }
+
+    @GET
+    @Path("receipts/{id}")
+    public TemplateInstance receipt(@RestPath Long id) {
+        Payment payment = payments.receipt(user.customerId(), id);
+        return Templates.receipt(payment, payment.account, methods.of(user.customerId()));
+    }
+
+    @GET
+    @Path("pay/pending/{key}")
+    public TemplateInstance pending(@RestPath String key) {
+        return Templates.pending(payments.attempt(user.customerId(), key));
+    }
+
+    private Response outcome(Account acct, PayForm form, java.util.function.Supplier<ChargeAttempt> paying) {
+        ChargeAttempt attempt;
+        try {
+            attempt = paying.get();
+        } catch (BusinessRuleException e) {
+            return refused(Response.Status.CONFLICT, acct, form, new FieldErrors(), e.messageKey());
+        }
+        if (attempt.status == ChargeStatus.SUCCEEDED && attempt.paymentId != null) {
+            return Redirects.seeOther("/portal/receipts/" + attempt.paymentId);
+        }
+        if (attempt.status == ChargeStatus.FAILED) {
+            String reason = KNOWN_DECLINES.contains(attempt.declineCode) ? attempt.declineCode : "generic_decline";
+            return refused(Response.Status.PAYMENT_REQUIRED, acct, form, new FieldErrors(), "decline_" + reason);
+        }
+        if (attempt.status == ChargeStatus.CANCELLED) {
+            return refused(Response.Status.CONFLICT, acct, form, new FieldErrors(), "error_nothing_owed");
+        }
+        return Redirects.seeOther("/portal/pay/pending/" + attempt.idempotencyKey);
+    }
+
+    private Response refused(Response.Status status, Account acct, PayForm form, FieldErrors errors, String refusal) {
+        return Response.status(status)
+                .entity(page(
+                        balances.forCustomer(user.customerId()),
+                        acct,
+                        invoices.payableForAccount(acct.id),
+                        methods.of(user.customerId()),
+                        form,
+                        errors,
+                        refusal))
+                .build();
+    }
+
+    private TemplateInstance page(
+            List<AccountBalance> mine,
+            Account acct,
+            List<Invoice> payable,
+            List<SavedMethod> saved,
+            PayForm form,
+            FieldErrors errors,
+            String refusal) {
+        return Templates.pay(mine, acct, payable, saved, form, newKey(), errors, refusal, biller.today());
+    }
+
+    private static String newKey() {
+        return "pay-" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,141 @@
+package app.billfold.web.portal;
+
+import app.billfold.account.Account;
+import app.billfold.account.Customers;
+import app.billfold.biller.Biller;
+import app.billfold.common.BusinessRuleException;
+import app.billfold.identity.CurrentUser;
+import app.billfold.identity.Role;
+import app.billfold.identity.Signer;
+import app.billfold.payment.Autopay;
+import app.billfold.payment.SavedMethod;
+import app.billfold.payment.SavedMethods;
+import app.billfold.web.common.Redirects;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The customer's payment settings: saved methods and autopay, each a single action. */
+@Path("/portal")
+@RolesAllowed(Role.CUSTOMER_ROLE)
+@Produces(MediaType.TEXT_HTML)
+public class PortalSettingsResource {
+
+    static final String ADD_METHOD = "add-method";
+
+    @CheckedTemplate(basePath = "portal/settings")
+    static class Templates {
+        static native TemplateInstance settings(
+                List<Account> accounts, List<SavedMethod> methods, String refusal, LocalDate today);
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    SavedMethods methods;
+
+    @Inject
+    Autopay autopay;
+
+    @Inject
+    Signer signer;
+
+    @Inject
+    Biller biller;
+
+    @GET
+    @Path("settings")
+    public TemplateInstance settings() {
+        return page(null);
+    }
+
+    @POST
+    @Path("settings/methods/{id}/default")
+    public Response makeDefault(@RestPath Long id) {
+        methods.makeDefault(user.customerId(), id, user.email());
+        return Redirects.seeOther("/portal/settings", "notice_settings_saved");
+    }
+
+    @POST
+    @Path("settings/methods/{id}/remove")
+    public Response remove(@RestPath Long id) {
+        methods.remove(user.customerId(), id, user.email());
+        return Redirects.seeOther("/portal/settings", "notice_method_removed");
+    }
+
+    /** Off to the processor's hosted form; it comes back to {@link #added} with a token. */
+    @GET
+    @Path("settings/methods/new")
+    public Response addMethod(@RestQuery String kind) {
+        String state = signer.sign(ADD_METHOD, String.valueOf(user.customerId()), Duration.ofMinutes(30));
+        return Redirects.seeOther("/sandbox/checkout?kind=" + ("bank".equals(kind) ? "bank" : "card")
+                + "&return=" + URLEncoder.encode("/portal/settings/methods/added", StandardCharsets.UTF_8)
+                + "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8));
+    }
+
+    @GET
+    @Path("settings/methods/added")
+    public Response added(@RestQuery String state, @RestQuery String token) {
+        boolean mine = signer.verify(ADD_METHOD, state)
+                .map(id -> id.equals(String.valueOf(user.customerId())))
+                .orElse(false);
+        if (!mine || token == null) {
+            throw new app.billfold.common.NotFoundException("method");
+        }
+        try {
+            methods.save(user.customerId(), token, user.email());
+        } catch (BusinessRuleException e) {
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(page(e.messageKey()))
+                    .build();
+        }
+        return Redirects.seeOther("/portal/settings", "notice_method_saved");
+    }
+
+    /** Ticked: enrol with the chosen method. Not ticked, or the stop button: stop. One action each. */
+    @POST
+    @Path("autopay")
+    public Response autopay(
+            @RestForm Long account, @RestForm Long method, @RestForm boolean autopay, @RestForm String back) {
+        if (account == null) {
+            throw new app.billfold.common.NotFoundException("account");
+        }
+        String to = Redirects.safeLocalPath(back, "/portal/settings");
+        try {
+            if (autopay && method != null) {
+                this.autopay.enrol(user.customerId(), account, method, user.email());
+                return Redirects.seeOther(to, "notice_autopay_on");
+            }
+            this.autopay.stop(user.customerId(), account, user.email());
+            return Redirects.seeOther(to, "notice_autopay_off");
+        } catch (BusinessRuleException e) {
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(page(e.messageKey()))
+                    .build();
+        }
+    }
+
+    private TemplateInstance page(String refusal) {
+        return Templates.settings(
+                customers.accountsOf(user.customerId()), methods.of(user.customerId()), refusal, biller.today());
+    }
+}
