@@ -828,6 +828,42 @@ public interface AppMessages {
     @Message("Off")
     String autopay_state_off();
 
+    @Message("Autopay")
+    String nav_autopay();
+
+    @Message("Autopay has run.")
+    String notice_autopay_ran();
+
+    @Message("Autopay follow-up")
+    String autopay_queue_title();
+
+    @Message("Run autopay now")
+    String autopay_run_now();
+
+    @Message("Failed autopays")
+    String autopay_failed_title();
+
+    @Message("No failed autopay to follow up.")
+    String autopay_failed_none();
+
+    @Message("Reason")
+    String autopay_reason();
+
+    @Message("Tries")
+    String autopay_tries();
+
+    @Message("Cards expiring before their next bill")
+    String autopay_expiring_title();
+
+    @Message("No card expires before its next bill.")
+    String autopay_expiring_none();
+
+    @Message("Paid another way.")
+    String decline_paid_otherwise();
+
+    @Message("Autopay was stopped.")
+    String decline_autopay_stopped();
+
     @Message("Bill to")
     String pdf_bill_to();
 

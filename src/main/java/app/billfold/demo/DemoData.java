@@ -66,6 +66,15 @@ public class DemoData {
     RecordOfflinePayment payments;
 
     @Inject
+    app.billfold.payment.SavedMethods methods;
+
+    @Inject
+    app.billfold.payment.Autopay autopay;
+
+    @Inject
+    app.billfold.payment.sandbox.SandboxGateway sandbox;
+
+    @Inject
     Clock clock;
 
     void onStart(@Observes StartupEvent event) {
@@ -134,6 +143,14 @@ public class DemoData {
         issued(benWater, today.minusDays(5), "Eau, octobre", "14", "2.4520", "5.5");
         issued(benWater, today.plusDays(25), "Eau, novembre", "13", "2.4520", "5.5");
         LOG.debugf("Demo invoices: partly paid %s", partly.number);
+
+        // Ada pays her water bills automatically with a saved sandbox card.
+        var card = methods.save(
+                ada.id,
+                sandbox.tokenizeCard("4242424242424242", 12, today.getYear() + 3)
+                        .token(),
+                SYSTEM);
+        autopay.enrol(ada.id, adaWater.id, card.id, SYSTEM);
     }
 
     /** Issues an invoice dated as if it had been issued 30 days before it falls due. */

@@ -29,7 +29,8 @@ public class Notice {
             "notice_method_saved",
             "notice_method_removed",
             "notice_autopay_on",
-            "notice_autopay_off");
+            "notice_autopay_off",
+            "notice_autopay_ran");
 
     @Inject
     UriInfo uri;

@@ -1,0 +1,20 @@
+package app.billfold.autopay;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+/** When the autopay run fires and how it retries soft failures. */
+@ConfigMapping(prefix = "billfold.autopay")
+public interface AutopayConfig {
+
+    /** Quartz cron of the run (hourly by default), or "off". Read by the scheduler. */
+    String cron();
+
+    /**
+     * Days after the first try (the due date) on which a soft failure is tried again; after the
+     * last one the bill is flagged for clerks and stays payable by hand.
+     */
+    @WithDefault("1,3,5")
+    List<Integer> retryDays();
+}

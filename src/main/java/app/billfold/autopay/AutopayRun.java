@@ -1,0 +1,188 @@
+package app.billfold.autopay;
+
+import app.billfold.account.Account;
+import app.billfold.account.AccountRepository;
+import app.billfold.audit.AuditLog;
+import app.billfold.biller.Biller;
+import app.billfold.invoice.Invoice;
+import app.billfold.invoice.InvoiceRepository;
+import app.billfold.payment.ChargeAttempt;
+import app.billfold.payment.ChargePurpose;
+import app.billfold.payment.PayOrder;
+import app.billfold.payment.SavedMethod;
+import app.billfold.payment.TakePayment;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Charges every open invoice of an account on autopay on its due date (biller's time zone), retries
+ * soft failures on the configured days and stops at once on a hard one. Work is selected from the
+ * database (due invoices, the schedule), so a run missed while the app was down catches up, and
+ * claimed row by row with SKIP LOCKED, so several nodes can share a run. Each try has its own
+ * idempotency key, reused until the try is settled.
+ */
+@ApplicationScoped
+public class AutopayRun {
+
+    private static final Logger LOG = Logger.getLogger(AutopayRun.class);
+    private static final String SYSTEM = "autopay-run";
+
+    /** What one run did. */
+    public record Result(int scheduled, int charged, int failed, int givenUp, int closed) {}
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TakePayment takePayment;
+
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    Biller biller;
+
+    @Inject
+    AutopayConfig config;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(
+            identity = "autopay-run",
+            cron = "{billfold.autopay.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        Result result = run();
+        LOG.infof("Autopay run: %s", result);
+    }
+
+    public Result run() {
+        // Jobs run outside any web request: every database read here has a transaction of its own.
+        LocalDate today = QuarkusTransaction.requiringNew().call(biller::today);
+        int scheduled = QuarkusTransaction.requiringNew().call(() -> schedule(today));
+        int charged = 0;
+        int failed = 0;
+        int givenUp = 0;
+        int closed = 0;
+        while (true) {
+            AutopaySchedule row;
+            try {
+                row = QuarkusTransaction.requiringNew().call(() -> processNext(today));
+            } catch (RuntimeException e) {
+                LOG.error("Autopay try failed; the row stays scheduled", e);
+                break;
+            }
+            if (row == null) {
+                break;
+            }
+            switch (row.status) {
+                case DONE -> {
+                    if (row.lastDeclineCode == null) {
+                        charged++;
+                    } else {
+                        closed++;
+                    }
+                }
+                case FAILED -> givenUp++;
+                case SCHEDULED -> failed++;
+            }
+        }
+        return new Result(scheduled, charged, failed, givenUp, closed);
+    }
+
+    /** Adds every due, open invoice of an enrolled account that has no schedule yet (catch-up included). */
+    int schedule(LocalDate today) {
+        return em.createNativeQuery("insert into autopay_schedule (invoice_id, account_id, status, tries, first_try_on,"
+                        + " next_try_on, updated_at) select i.id, i.account_id, 'SCHEDULED', 0, i.due_date, i.due_date, ?1"
+                        + " from invoice i join account a on a.id = i.account_id"
+                        + " where a.autopay_method_id is not null and i.status in ('OPEN', 'PARTIALLY_PAID')"
+                        + " and i.due_date <= ?2"
+                        + " and not exists (select 1 from autopay_schedule s where s.invoice_id = i.id)"
+                        + " on conflict do nothing")
+                .setParameter(1, Instant.now(clock))
+                .setParameter(2, today)
+                .executeUpdate();
+    }
+
+    /** Claims one due row (rows other nodes hold are skipped), tries it, and records the outcome. */
+    AutopaySchedule processNext(LocalDate today) {
+        List<?> ids = em.createNativeQuery("select invoice_id from autopay_schedule where status = 'SCHEDULED'"
+                        + " and next_try_on <= ?1 order by next_try_on, invoice_id limit 1 for update skip locked")
+                .setParameter(1, today)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return null;
+        }
+        AutopaySchedule row = em.find(AutopaySchedule.class, ((Number) ids.get(0)).longValue());
+        row.updatedAt = Instant.now(clock);
+        Invoice invoice = invoices.findById(row.invoiceId);
+        Account account = accounts.findById(row.accountId);
+        if (!invoice.status.isPayable() || account.autopayMethodId == null) {
+            // Paid by hand, voided, or autopay stopped since: nothing to charge.
+            row.status = AutopayStatus.DONE;
+            row.lastDeclineCode = invoice.status.isPayable() ? "autopay_stopped" : "paid_otherwise";
+            return row;
+        }
+        SavedMethod method = SavedMethod.findById(account.autopayMethodId);
+        if (method == null || method.removed || method.isExpiredOn(today)) {
+            giveUp(row, "expired_card");
+            return row;
+        }
+        LinkedHashMap<Long, java.math.BigDecimal> parts = new LinkedHashMap<>();
+        parts.put(invoice.id, invoice.balance);
+        ChargeAttempt attempt = takePayment.pay(new PayOrder(
+                account.id,
+                parts,
+                method.token,
+                method.kind,
+                method.label(),
+                ChargePurpose.AUTOPAY,
+                row.idempotencyKey(),
+                SYSTEM));
+        switch (attempt.status) {
+            case SUCCEEDED -> row.status = AutopayStatus.DONE;
+            case FAILED -> declined(row, attempt);
+            case CANCELLED -> {
+                // Never reached the processor (an abandoned try): try again tomorrow with a new key.
+                row.tries++;
+                row.nextTryOn = today.plusDays(1);
+            }
+            // No answer yet: the same key is asked about, never charged again; look again tomorrow.
+            default -> row.nextTryOn = today.plusDays(1);
+        }
+        return row;
+    }
+
+    private void declined(AutopaySchedule row, ChargeAttempt attempt) {
+        row.tries++;
+        row.lastDeclineCode = attempt.declineCode;
+        List<Integer> retries = config.retryDays();
+        if (Boolean.TRUE.equals(attempt.hardFailure) || row.tries > retries.size()) {
+            giveUp(row, attempt.declineCode);
+        } else {
+            row.nextTryOn = row.firstTryOn.plusDays(retries.get(row.tries - 1));
+        }
+    }
+
+    private void giveUp(AutopaySchedule row, String code) {
+        row.status = AutopayStatus.FAILED;
+        row.lastDeclineCode = code;
+        audit.record(SYSTEM, "autopay.failed", "invoice:" + row.invoiceId, code);
+    }
+}
