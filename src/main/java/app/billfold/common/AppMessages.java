@@ -4,8 +4,9 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Every word a person reads, in English (the default). French is in messages/msg_fr.properties;
- * a test fails when a key is missing there.
+ * Every word a person reads, in English (the default), but for the payment pages (PaymentMessages).
+ * French is in messages/msg_fr.properties; a test fails when a key is missing there.
+ * Keys looked up by name at run time (errors, notices, declines, statuses) live here.
  */
 @MessageBundle(value = "msg", locale = "en")
 public interface AppMessages {
@@ -607,45 +608,11 @@ public interface AppMessages {
     @Message("Remove the logo")
     String settings_remove_logo();
 
-    @Message("Pay")
-    String nav_pay();
-
-    @Message("Payment settings")
-    String nav_payment_settings();
-
     @Message("Card")
     String method_card();
 
     @Message("Bank account")
     String method_bank();
-
-    @Message("Sandbox payment page")
-    String sandbox_title();
-
-    @Message(
-            "Test processor: use a documented test number. Your details go to the processor only; the biller receives a token.")
-    String sandbox_intro();
-
-    @Message("Card number")
-    String sandbox_card_number();
-
-    @Message("Bank account number")
-    String sandbox_account_number();
-
-    @Message("Expiry date")
-    String sandbox_expiry();
-
-    @Message("Month (MM)")
-    String sandbox_month();
-
-    @Message("Year (YYYY)")
-    String sandbox_year();
-
-    @Message("Security code (CVC)")
-    String sandbox_cvc();
-
-    @Message("Continue")
-    String sandbox_continue();
 
     @Message("This is not one of the sandbox's test card numbers.")
     String error_sandbox_card();
@@ -689,117 +656,9 @@ public interface AppMessages {
     @Message("This bank account is closed. Please use another method.")
     String decline_account_closed();
 
-    @Message("Pay your bills")
-    String pay_title();
-
-    @Message("Accounts")
-    String pay_accounts();
-
-    @Message("Bills to pay")
-    String pay_bills();
-
-    @Message("Amount")
-    String pay_amount();
-
-    @Message("Leave empty to pay the chosen bills in full, or enter a smaller amount.")
-    String pay_amount_hint();
-
-    @Message("Pay with")
-    String pay_with();
-
-    @Message("expires {month}/{year}")
-    String method_expires(Integer month, Integer year);
-
-    @Message("Expired")
-    String method_expired();
-
-    @Message("A new card")
-    String pay_new_card();
-
-    @Message("A new bank account")
-    String pay_new_bank();
-
-    @Message("Save this method for next time")
-    String pay_save_method();
-
-    @Message("Pay my bills automatically on the due date with this card")
-    String autopay_checkbox();
-
-    @Message(
-            "Each bill is charged on its due date, for the balance due, with a notice before each charge. You can stop it in one click.")
-    String autopay_explained();
-
-    @Message("Pay")
-    String pay_button();
-
-    @Message(
-            "Card and bank details are typed on the payment processor's page; we keep only a token, the brand and the last four digits.")
-    String pay_safety();
-
-    @Message("Payment receipt")
-    String receipt_title();
-
-    @Message("Thank you: {amount} received.")
-    String receipt_thanks(String amount);
-
-    @Message("Reference")
-    String receipt_reference();
-
-    @Message("Bills paid")
-    String receipt_allocations();
-
-    @Message("Confirming your payment")
-    String pending_title();
-
     @Message(
             "The processor has not answered yet. We will not charge you twice: this page shows the result once it is known.")
     String pending_text();
-
-    @Message("Check again")
-    String pending_refresh();
-
-    @Message("Autopay for account {number}")
-    String autopay_title(String number);
-
-    @Message(
-            "Autopay is on: each bill is charged on its due date, for the balance due, with a notice before each charge.")
-    String autopay_on();
-
-    @Message("Stop autopay")
-    String autopay_stop();
-
-    @Message("Save a card or bank account to pay automatically.")
-    String autopay_needs_method();
-
-    @Message("Payment settings")
-    String settings_portal_title();
-
-    @Message("Saved payment methods")
-    String methods_title();
-
-    @Message("No saved payment method yet.")
-    String methods_none();
-
-    @Message("Expiry")
-    String method_expiry();
-
-    @Message("Actions")
-    String methods_actions();
-
-    @Message("Default")
-    String method_default();
-
-    @Message("Make default")
-    String method_make_default();
-
-    @Message("Remove")
-    String method_remove();
-
-    @Message("Add a card")
-    String method_add_card();
-
-    @Message("Add a bank account")
-    String method_add_bank();
 
     @Message("Payment method saved.")
     String notice_method_saved();
@@ -813,56 +672,29 @@ public interface AppMessages {
     @Message("Autopay is off.")
     String notice_autopay_off();
 
-    @Message("Pay this bill")
-    String pay_this_bill();
-
-    @Message("Pay account {number}")
-    String pay_account(String number);
-
-    @Message("Autopay")
-    String autopay_column();
-
-    @Message("On")
-    String autopay_state_on();
-
-    @Message("Off")
-    String autopay_state_off();
-
-    @Message("Autopay")
-    String nav_autopay();
-
     @Message("Autopay has run.")
     String notice_autopay_ran();
-
-    @Message("Autopay follow-up")
-    String autopay_queue_title();
-
-    @Message("Run autopay now")
-    String autopay_run_now();
-
-    @Message("Failed autopays")
-    String autopay_failed_title();
-
-    @Message("No failed autopay to follow up.")
-    String autopay_failed_none();
-
-    @Message("Reason")
-    String autopay_reason();
-
-    @Message("Tries")
-    String autopay_tries();
-
-    @Message("Cards expiring before their next bill")
-    String autopay_expiring_title();
-
-    @Message("No card expires before its next bill.")
-    String autopay_expiring_none();
 
     @Message("Paid another way.")
     String decline_paid_otherwise();
 
     @Message("Autopay was stopped.")
     String decline_autopay_stopped();
+
+    @Message("We could not find a bill with that account number and postcode. Check both on your bill.")
+    String error_guest_no_match();
+
+    @Message("Too many tries. For your security, please wait 15 minutes before trying again.")
+    String error_guest_locked();
+
+    @Message("Use 10 to 200 characters.")
+    String error_password_length();
+
+    @Message("The two passwords differ.")
+    String error_password_confirm();
+
+    @Message("This e-mail already has a sign-in: sign in instead.")
+    String error_email_taken();
 
     @Message("Bill to")
     String pdf_bill_to();

@@ -39,6 +39,15 @@ public class LocalAccounts {
         return user;
     }
 
+    /** A customer creating their own sign-in; refused if the e-mail already has one. */
+    @Transactional
+    public AppUser register(String email, String password, Long customerId) {
+        if (users.findByEmail(email).isPresent()) {
+            throw new app.billfold.common.BusinessRuleException("error_email_taken");
+        }
+        return create(email, password, Role.CUSTOMER, Customer.findById(customerId));
+    }
+
     /** The user with this e-mail and password, if enabled. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<AppUser> verify(String email, String password) {

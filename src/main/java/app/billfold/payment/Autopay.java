@@ -32,6 +32,9 @@ public class Autopay {
     AuditLog audit;
 
     @Inject
+    app.billfold.notify.Outbox outbox;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -46,6 +49,28 @@ public class Autopay {
             account.autopaySince = Instant.now(clock);
             audit.record(actor, "autopay.enrol", "account:" + account.id, method.label());
         }
+    }
+
+    /**
+     * Enrols and records the confirmation e-mail in the same transaction: enrolled without a
+     * confirmation, or confirmed without an enrolment, cannot happen (invariant 5).
+     */
+    @Transactional
+    public void enrolAndConfirm(
+            Long customerId,
+            Long accountId,
+            Long methodId,
+            String actor,
+            String email,
+            java.util.function.Function<Account, java.util.Map<String, String>> payload) {
+        enrol(customerId, accountId, methodId, actor);
+        Account account = accounts.findById(accountId);
+        outbox.email(
+                email,
+                "autopay_confirmation",
+                account.customer.language,
+                payload.apply(account),
+                "autopay-confirmation:" + accountId + ":" + methodId + ":" + email);
     }
 
     @Transactional

@@ -59,6 +59,12 @@ public class PayNow {
         return account;
     }
 
+    /** An account by id, for a holder of a signed link that names it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Account anyAccount(Long accountId) {
+        return accounts.findByIdOptional(accountId).orElseThrow(() -> new NotFoundException("account"));
+    }
+
     /**
      * Splits the amount over the chosen open invoices, oldest due first. A blank amount pays them in
      * full. Refuses nothing chosen, zero, fractions of a cent and more than they owe.
@@ -105,10 +111,11 @@ public class PayNow {
             Long methodId,
             boolean enrolAutopay,
             String key,
-            String actor) {
+            String actor,
+            ChargePurpose purpose) {
         SavedMethod method = methods.get(customerId, methodId);
-        ChargeAttempt attempt = takePayment.pay(new PayOrder(
-                accountId, parts, method.token, method.kind, method.label(), ChargePurpose.PAY_NOW, key, actor));
+        ChargeAttempt attempt = takePayment.pay(
+                new PayOrder(accountId, parts, method.token, method.kind, method.label(), purpose, key, actor));
         if (attempt.status == ChargeStatus.SUCCEEDED && enrolAutopay) {
             autopay.enrol(customerId, accountId, method.id, actor);
         }
@@ -127,10 +134,11 @@ public class PayNow {
             boolean save,
             boolean enrolAutopay,
             String key,
-            String actor) {
+            String actor,
+            ChargePurpose purpose) {
         if (save || enrolAutopay) {
             SavedMethod method = methods.save(customerId, token, actor);
-            return withSavedMethod(customerId, accountId, parts, method.id, enrolAutopay, key, actor);
+            return withSavedMethod(customerId, accountId, parts, method.id, enrolAutopay, key, actor, purpose);
         }
         MethodDetails details;
         try {
@@ -144,7 +152,7 @@ public class PayNow {
                 token,
                 details.kind(),
                 details.brand() + " \u2022\u2022\u2022\u2022 " + details.last4(),
-                ChargePurpose.PAY_NOW,
+                purpose,
                 key,
                 actor));
     }

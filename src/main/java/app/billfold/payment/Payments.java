@@ -24,6 +24,19 @@ public class Payments {
                 .orElseThrow(() -> new app.billfold.common.NotFoundException("payment " + paymentId));
     }
 
+    /** A payment on one account (a guest's receipt); any other is not found. */
+    public Payment onAccount(Long accountId, Long paymentId) {
+        return payments.find("id = ?1 and account.id = ?2", paymentId, accountId)
+                .firstResultOptional()
+                .orElseThrow(() -> new app.billfold.common.NotFoundException("payment " + paymentId));
+    }
+
+    /** The payment an attempt made, if it succeeded. */
+    public Long paymentOfAttempt(String key) {
+        ChargeAttempt attempt = ChargeAttempt.find("idempotencyKey", key).firstResult();
+        return attempt == null ? null : attempt.paymentId;
+    }
+
     public List<Payment> forCustomer(Long customerId) {
         return payments.list("account.customer.id = ?1 order by receivedOn desc, id desc", customerId);
     }

@@ -224,8 +224,53 @@ class BrowserJourneysIT {
 
     @Test
     @Order(4)
+    void aGuestPaysWithTheAccountNumberAndPostcodeAndTicksAutopay() throws Exception {
+        String accountNumber;
+        try (Connection c = PostgresTestDatabase.connect();
+                PreparedStatement q = c.prepareStatement(
+                        "select a.number from account a join customer c on c.id = a.customer_id where c.email = ?")) {
+            q.setString(1, CUSTOMER);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                accountNumber = rs.getString(1);
+            }
+        }
+        // A second bill for Grace, paid by someone holding the paper bill.
+        signIn(CLERK);
+        browser.get(BASE + "/console/customers?q=" + accountNumber);
+        navigateBy(By.partialLinkText("Grace Hopper"));
+        navigateBy(By.cssSelector("a[href^='/console/accounts/']"));
+        navigateBy(By.linkText("New invoice"));
+        browser.findElement(By.id("l-description-0")).sendKeys("Water, April");
+        browser.findElement(By.id("l-quantity-0")).sendKeys("1");
+        browser.findElement(By.id("l-unitPrice-0")).sendKeys("19.90");
+        navigateBy(By.cssSelector("button[value=issue]"));
+        signOut();
+
+        navigateBy(By.linkText("Pay without signing in"));
+        checkPage();
+        browser.findElement(By.id("f-accountNumber")).sendKeys(accountNumber);
+        browser.findElement(By.id("f-postcode")).sendKeys("20374");
+        navigateBy(By.cssSelector("form[action='/guest'] button"));
+        checkPage();
+        browser.findElement(By.id("f-autopay")).click();
+        browser.findElement(By.id("f-email")).sendKeys("grace.guest@example.com");
+        navigateBy(By.cssSelector("form[action='/guest/pay'] button[type=submit]"));
+        checkPage();
+        browser.findElement(By.id("f-number")).sendKeys("4242424242424242");
+        browser.findElement(By.id("f-expMonth")).sendKeys("12");
+        browser.findElement(By.id("f-expYear")).sendKeys("2030");
+        browser.findElement(By.id("f-cvc")).sendKeys("123");
+        navigateBy(By.cssSelector("form[action='/sandbox/checkout'] button"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Thank you: €19.90 received.");
+        assertThat(browser.getPageSource()).contains("We are sending you a confirmation");
+        checkPage();
+    }
+
+    @Test
+    @Order(5)
     void everyVisitedPageWasChecked() {
-        assertThat(visited).hasSize(18);
+        assertThat(visited).hasSize(22);
     }
 
     private static void signIn(String email) {

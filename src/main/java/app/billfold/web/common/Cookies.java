@@ -38,6 +38,11 @@ public class Cookies {
         return base(CsrfToken.COOKIE, token).sameSite(NewCookie.SameSite.LAX).build();
     }
 
+    /** A short-lived cookie sent only under one path (the guest session lives under /guest). */
+    public NewCookie scoped(String name, String value, String path) {
+        return base(name, value).path(path).sameSite(NewCookie.SameSite.LAX).build();
+    }
+
     private NewCookie.Builder base(String name, String value) {
         return new NewCookie.Builder(name).value(value).path("/").httpOnly(true).secure(sessions.secure());
     }

@@ -13,6 +13,7 @@ import app.billfold.invoice.AccountBalances;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.Invoices;
 import app.billfold.payment.ChargeAttempt;
+import app.billfold.payment.ChargePurpose;
 import app.billfold.payment.ChargeStatus;
 import app.billfold.payment.PayNow;
 import app.billfold.payment.Payment;
@@ -170,7 +171,14 @@ public class PortalPayResource {
                     acct,
                     form,
                     () -> payNow.withSavedMethod(
-                            user.customerId(), acct.id, parts, methodId, autopay, idempotencyKey, user.email()));
+                            user.customerId(),
+                            acct.id,
+                            parts,
+                            methodId,
+                            autopay,
+                            idempotencyKey,
+                            user.email(),
+                            ChargePurpose.PAY_NOW));
         }
         if (!chosen.equals("new-card") && !chosen.equals("new-bank")) {
             return refused(
@@ -208,7 +216,8 @@ public class PortalPayResource {
                         checkout.save(),
                         checkout.autopay(),
                         checkout.key(),
-                        user.email()));
+                        user.email(),
+                        ChargePurpose.PAY_NOW));
     }
 
     @GET

@@ -2,7 +2,6 @@ package app.billfold.web.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.billfold.common.AppMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -18,6 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every word a user reads comes from the message bundles, and every message exists in French. */
 class TranslationsTest {
@@ -27,22 +28,33 @@ class TranslationsTest {
     static final Pattern TAG = Pattern.compile("<[^>]*>");
     static final Pattern TEXT_ATTRIBUTE = Pattern.compile("\\b(alt|title|aria-label|placeholder|label)=\"([^\"]*)\"");
 
-    @Test
-    void everyMessageHasAFrenchTranslationAndNothingMore() throws IOException {
-        Set<String> keys = Arrays.stream(AppMessages.class.getDeclaredMethods())
+    @ParameterizedTest
+    @CsvSource({"app.billfold.common.AppMessages, msg", "app.billfold.common.PaymentMessages, pay"})
+    void everyMessageHasAFrenchTranslationAndNothingMore(String bundle, String name) throws Exception {
+        Set<String> keys = Arrays.stream(Class.forName(bundle).getDeclaredMethods())
                 .map(Method::getName)
                 .collect(Collectors.toSet());
+        String file = "/messages/" + name + "_fr.properties";
         Properties french = new Properties();
-        try (InputStream in = getClass().getResourceAsStream("/messages/msg_fr.properties")) {
+        try (InputStream in = getClass().getResourceAsStream(file)) {
             french.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         }
         assertThat(french.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(keys);
-        // Qute reads the file as plain UTF-8: a \\u escape would show up on the page as typed.
         assertThat(french.values()).allSatisfy(v -> assertThat((String) v).isNotBlank());
+        // Qute reads the file as plain UTF-8: a \\u escape would show up on the page as typed.
         String raw = new String(
-                getClass().getResourceAsStream("/messages/msg_fr.properties").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(raw).doesNotContain("\\u").contains("é");
+                getClass().getResourceAsStream(file).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(raw).doesNotContain("\\u");
+    }
+
+    @Test
+    void noKeyIsInBothBundles() {
+        Set<String> general = Arrays.stream(app.billfold.common.AppMessages.class.getDeclaredMethods())
+                .map(Method::getName)
+                .collect(Collectors.toSet());
+        assertThat(Arrays.stream(app.billfold.common.PaymentMessages.class.getDeclaredMethods())
+                        .map(Method::getName))
+                .noneMatch(general::contains);
     }
 
     @Test

@@ -1,0 +1,236 @@
+package app.billfold.common;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The words of the payment pages (pay, guest pay, autopay, saved methods), in English.
+ * French is in messages/pay_fr.properties. A second bundle because one with every key
+ * outgrows what Qute generates for a single bundle.
+ */
+@MessageBundle(value = "pay", locale = "en")
+public interface PaymentMessages {
+
+    @Message("Pay")
+    String nav_pay();
+
+    @Message("Payment settings")
+    String nav_payment_settings();
+
+    @Message("Sandbox payment page")
+    String sandbox_title();
+
+    @Message(
+            "Test processor: use a documented test number. Your details go to the processor only; the biller receives a token.")
+    String sandbox_intro();
+
+    @Message("Card number")
+    String sandbox_card_number();
+
+    @Message("Bank account number")
+    String sandbox_account_number();
+
+    @Message("Expiry date")
+    String sandbox_expiry();
+
+    @Message("Month (MM)")
+    String sandbox_month();
+
+    @Message("Year (YYYY)")
+    String sandbox_year();
+
+    @Message("Security code (CVC)")
+    String sandbox_cvc();
+
+    @Message("Continue")
+    String sandbox_continue();
+
+    @Message("Pay your bills")
+    String pay_title();
+
+    @Message("Accounts")
+    String pay_accounts();
+
+    @Message("Bills to pay")
+    String pay_bills();
+
+    @Message("Amount")
+    String pay_amount();
+
+    @Message("Leave empty to pay the chosen bills in full, or enter a smaller amount.")
+    String pay_amount_hint();
+
+    @Message("Pay with")
+    String pay_with();
+
+    @Message("expires {month}/{year}")
+    String method_expires(Integer month, Integer year);
+
+    @Message("Expired")
+    String method_expired();
+
+    @Message("A new card")
+    String pay_new_card();
+
+    @Message("A new bank account")
+    String pay_new_bank();
+
+    @Message("Save this method for next time")
+    String pay_save_method();
+
+    @Message("Pay my bills automatically on the due date with this card")
+    String autopay_checkbox();
+
+    @Message(
+            "Each bill is charged on its due date, for the balance due, with a notice before each charge. You can stop it in one click.")
+    String autopay_explained();
+
+    @Message("Pay")
+    String pay_button();
+
+    @Message(
+            "Card and bank details are typed on the payment processor's page; we keep only a token, the brand and the last four digits.")
+    String pay_safety();
+
+    @Message("Payment receipt")
+    String receipt_title();
+
+    @Message("Thank you: {amount} received.")
+    String receipt_thanks(String amount);
+
+    @Message("Reference")
+    String receipt_reference();
+
+    @Message("Bills paid")
+    String receipt_allocations();
+
+    @Message("Confirming your payment")
+    String pending_title();
+
+    @Message("Check again")
+    String pending_refresh();
+
+    @Message("Autopay for account {number}")
+    String autopay_title(String number);
+
+    @Message(
+            "Autopay is on: each bill is charged on its due date, for the balance due, with a notice before each charge.")
+    String autopay_on();
+
+    @Message("Stop autopay")
+    String autopay_stop();
+
+    @Message("Save a card or bank account to pay automatically.")
+    String autopay_needs_method();
+
+    @Message("Payment settings")
+    String settings_portal_title();
+
+    @Message("Saved payment methods")
+    String methods_title();
+
+    @Message("No saved payment method yet.")
+    String methods_none();
+
+    @Message("Expiry")
+    String method_expiry();
+
+    @Message("Actions")
+    String methods_actions();
+
+    @Message("Default")
+    String method_default();
+
+    @Message("Make default")
+    String method_make_default();
+
+    @Message("Remove")
+    String method_remove();
+
+    @Message("Add a card")
+    String method_add_card();
+
+    @Message("Add a bank account")
+    String method_add_bank();
+
+    @Message("Pay this bill")
+    String pay_this_bill();
+
+    @Message("Pay account {number}")
+    String pay_account(String number);
+
+    @Message("Autopay")
+    String autopay_column();
+
+    @Message("On")
+    String autopay_state_on();
+
+    @Message("Off")
+    String autopay_state_off();
+
+    @Message("Autopay")
+    String nav_autopay();
+
+    @Message("Autopay follow-up")
+    String autopay_queue_title();
+
+    @Message("Run autopay now")
+    String autopay_run_now();
+
+    @Message("Failed autopays")
+    String autopay_failed_title();
+
+    @Message("No failed autopay to follow up.")
+    String autopay_failed_none();
+
+    @Message("Reason")
+    String autopay_reason();
+
+    @Message("Tries")
+    String autopay_tries();
+
+    @Message("Cards expiring before their next bill")
+    String autopay_expiring_title();
+
+    @Message("No card expires before its next bill.")
+    String autopay_expiring_none();
+
+    @Message("Pay without signing in")
+    String guest_title();
+
+    @Message("Enter the account number and the postcode printed on your bill.")
+    String guest_intro();
+
+    @Message("Continue")
+    String guest_continue();
+
+    @Message("Sign in instead")
+    String guest_sign_in_instead();
+
+    @Message("E-mail for the autopay confirmation (needed if you tick autopay)")
+    String guest_email();
+
+    @Message("Autopay is on. We are sending you a confirmation with a link to manage it and to create a sign-in.")
+    String guest_autopay_confirmation_sent();
+
+    @Message("Pay without signing in")
+    String nav_guest();
+
+    @Message("Your autopay")
+    String guest_manage_title();
+
+    @Message("Create a sign-in")
+    String guest_register_title();
+
+    @Message("See your bills and payments any time, signing in with {email}.")
+    String guest_register_intro(String email);
+
+    @Message("Create my sign-in")
+    String guest_register_button();
+
+    @Message("New password (at least 10 characters)")
+    String field_new_password();
+
+    @Message("The same password again")
+    String field_confirm_password();
+}

@@ -1,0 +1,39 @@
+package app.billfold.notify;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A message waiting to be sent, recorded with the change that caused it (invariant 5). */
+@Entity
+@Table(name = "outbox_message")
+public class OutboxMessage extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String channel;
+    public String recipient;
+    public String kind;
+    public String language;
+
+    /** What the message template needs, as key=value lines. */
+    public String payload;
+
+    @Column(name = "dedupe_key")
+    public String dedupeKey;
+
+    public String status;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+}

@@ -1,0 +1,310 @@
+package app.billfold.web.guest;
+
+import app.billfold.account.Account;
+import app.billfold.biller.Biller;
+import app.billfold.common.BusinessRuleException;
+import app.billfold.common.FieldErrors;
+import app.billfold.common.FormInput;
+import app.billfold.common.InvalidInputException;
+import app.billfold.common.NotFoundException;
+import app.billfold.identity.Signer;
+import app.billfold.invoice.Invoice;
+import app.billfold.invoice.Invoices;
+import app.billfold.payment.ChargeAttempt;
+import app.billfold.payment.ChargeStatus;
+import app.billfold.payment.GuestAccess;
+import app.billfold.payment.GuestPayment;
+import app.billfold.payment.PayNow;
+import app.billfold.payment.Payment;
+import app.billfold.payment.Payments;
+import app.billfold.web.common.Cookies;
+import app.billfold.web.common.Redirects;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Guest pay: the account number and postcode from the bill open a short session on that one account,
+ * which pays once. Card and bank details are typed on the processor's hosted form.
+ */
+@Path("/guest")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class GuestResource {
+
+    public static final String COOKIE = "billfold-guest";
+    static final String SESSION = "guest-session";
+    static final String CHECKOUT = "guest-checkout";
+    static final Set<String> KNOWN_DECLINES =
+            Set.of("generic_decline", "insufficient_funds", "expired_card", "processing_error", "account_closed");
+
+    record GuestForm(List<Long> invoices, String amount, String method, boolean autopay, String email) {}
+
+    @CheckedTemplate(basePath = "guest")
+    static class Templates {
+        static native TemplateInstance start(String accountNumber, String refusal);
+
+        static native TemplateInstance pay(
+                Account account,
+                List<Invoice> payable,
+                GuestForm form,
+                String key,
+                FieldErrors errors,
+                String refusal,
+                LocalDate today);
+
+        static native TemplateInstance receipt(Payment payment);
+
+        static native TemplateInstance manage(
+                Account account, String link, String email, FieldErrors errors, String refusal);
+    }
+
+    @Inject
+    GuestAccess access;
+
+    @Inject
+    GuestPayment guestPayment;
+
+    @Inject
+    PayNow payNow;
+
+    @Inject
+    Invoices invoices;
+
+    @Inject
+    Payments payments;
+
+    @Inject
+    Signer signer;
+
+    @Inject
+    Cookies cookies;
+
+    @Inject
+    Biller biller;
+
+    @Inject
+    app.billfold.payment.Autopay autopay;
+
+    @Inject
+    app.billfold.identity.LocalAccounts registration;
+
+    @GET
+    public TemplateInstance start() {
+        return Templates.start("", null);
+    }
+
+    @POST
+    public Response open(@RestForm String accountNumber, @RestForm String postcode, HttpServerRequest request) {
+        String shown = accountNumber == null ? "" : accountNumber.strip();
+        try {
+            return access.open(accountNumber, postcode, request.remoteAddress().hostAddress())
+                    .map(id -> Response.seeOther(java.net.URI.create("/guest/pay"))
+                            .cookie(cookies.scoped(COOKIE, signer.sign(SESSION, id, Duration.ofMinutes(30)), "/guest"))
+                            .build())
+                    .orElseGet(() -> Response.status(Response.Status.BAD_REQUEST)
+                            .entity(Templates.start(shown, "error_guest_no_match"))
+                            .build());
+        } catch (BusinessRuleException e) {
+            return Response.status(429)
+                    .entity(Templates.start(shown, e.messageKey()))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("pay")
+    public TemplateInstance payPage(@CookieParam(COOKIE) String cookie) {
+        Account account = access.account(sessionId(cookie));
+        List<Invoice> payable = invoices.payableForAccount(account.id);
+        GuestForm form = new GuestForm(payable.stream().map(i -> i.id).toList(), "", "new-card", false, "");
+        return Templates.pay(account, payable, form, newKey(), new FieldErrors(), null, biller.today());
+    }
+
+    @POST
+    @Path("pay")
+    public Response pay(
+            @CookieParam(COOKIE) String cookie,
+            @RestForm List<Long> invoice,
+            @RestForm String amount,
+            @RestForm String method,
+            @RestForm boolean autopay,
+            @RestForm String email,
+            @RestForm String key) {
+        String session = sessionId(cookie);
+        Account account = access.account(session);
+        GuestForm form = new GuestForm(invoice == null ? List.of() : invoice, amount, method, autopay, email);
+        LinkedHashMap<Long, BigDecimal> parts;
+        String confirmTo = "";
+        try {
+            parts = payNow.parts(account.id, form.invoices(), amount);
+            if (autopay) {
+                FieldErrors errors = new FieldErrors();
+                confirmTo = FormInput.email(errors, "email", email, true);
+                errors.throwIfAny();
+            }
+        } catch (InvalidInputException e) {
+            return refused(Response.Status.BAD_REQUEST, account, form, e.errors(), null);
+        }
+        String kind = "new-bank".equals(method) ? "bank" : "card";
+        String split = parts.entrySet().stream()
+                .map(e -> e.getKey() + ":" + e.getValue().toPlainString())
+                .collect(Collectors.joining(","));
+        String idempotencyKey = key == null || key.length() < 20 || key.length() > 60 ? newKey() : key;
+        String state = signer.sign(
+                CHECKOUT,
+                String.join(";", session, idempotencyKey, split, autopay ? "1" : "0", confirmTo),
+                Duration.ofMinutes(30));
+        return Redirects.seeOther("/sandbox/checkout?kind=" + kind + "&return="
+                + URLEncoder.encode("/guest/pay/return", StandardCharsets.UTF_8) + "&state="
+                + URLEncoder.encode(state, StandardCharsets.UTF_8));
+    }
+
+    @GET
+    @Path("pay/return")
+    public Response back(@CookieParam(COOKIE) String cookie, @RestQuery String state, @RestQuery String token) {
+        String session = sessionId(cookie);
+        String[] f = signer.verify(CHECKOUT, state)
+                .map(v -> v.split(";", -1))
+                .filter(v -> v.length == 5 && v[0].equals(session))
+                .orElseThrow(() -> new NotFoundException("checkout"));
+        LinkedHashMap<Long, BigDecimal> parts = new LinkedHashMap<>();
+        for (String part : f[2].split(",")) {
+            String[] kv = part.split(":");
+            parts.put(Long.valueOf(kv[0]), new BigDecimal(kv[1]));
+        }
+        boolean autopay = "1".equals(f[3]);
+        Long paidBefore = alreadyPaid(f[1]);
+        if (paidBefore != null) {
+            return Redirects.seeOther("/guest/receipts/" + paidBefore);
+        }
+        Account account = access.account(session);
+        GuestForm form = new GuestForm(List.copyOf(parts.keySet()), "", "new-card", autopay, f[4]);
+        ChargeAttempt attempt;
+        try {
+            attempt = guestPayment.pay(session, parts, token, autopay, f[4], f[1]);
+        } catch (BusinessRuleException e) {
+            return refused(Response.Status.CONFLICT, account, form, new FieldErrors(), e.messageKey());
+        }
+        if (attempt.status == ChargeStatus.SUCCEEDED && attempt.paymentId != null) {
+            return Redirects.seeOther("/guest/receipts/" + attempt.paymentId);
+        }
+        if (attempt.status == ChargeStatus.FAILED) {
+            String reason = KNOWN_DECLINES.contains(attempt.declineCode) ? attempt.declineCode : "generic_decline";
+            return refused(Response.Status.PAYMENT_REQUIRED, account, form, new FieldErrors(), "decline_" + reason);
+        }
+        return refused(Response.Status.ACCEPTED, account, form, new FieldErrors(), "pending_text");
+    }
+
+    @GET
+    @Path("receipts/{id}")
+    public TemplateInstance receipt(@CookieParam(COOKIE) String cookie, @RestPath Long id) {
+        Long accountId = access.accountOfAnySession(sessionId(cookie));
+        Payment payment = payments.onAccount(accountId, id);
+        return Templates.receipt(payment);
+    }
+
+    /** The page the autopay confirmation links to: stop autopay, or create a sign-in. */
+    @GET
+    @Path("autopay")
+    public TemplateInstance manage(@RestQuery String link) {
+        ManageLink manage = manageLink(link);
+        return Templates.manage(manage.account(), link, manage.email(), new FieldErrors(), null);
+    }
+
+    @POST
+    @Path("autopay/stop")
+    public Response stopAutopay(@RestForm String link) {
+        ManageLink manage = manageLink(link);
+        autopay.stop(manage.account().customer.id, manage.account().id, "guest:" + manage.email());
+        return Redirects.seeOther(
+                "/guest/autopay?link=" + URLEncoder.encode(link, StandardCharsets.UTF_8), "notice_autopay_off");
+    }
+
+    /** Creates a sign-in for the e-mail the link was sent to, and signs it in. */
+    @POST
+    @Path("register")
+    public Response register(@RestForm String link, @RestForm String password, @RestForm String confirm) {
+        ManageLink manage = manageLink(link);
+        FieldErrors errors = new FieldErrors();
+        if (password == null || password.length() < 10 || password.length() > 200) {
+            errors.reject("password", "error_password_length");
+        } else if (!password.equals(confirm)) {
+            errors.reject("confirm", "error_password_confirm");
+        }
+        if (!errors.isEmpty()) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.manage(manage.account(), link, manage.email(), errors, null))
+                    .build();
+        }
+        try {
+            var user = registration.register(manage.email(), password, manage.account().customer.id);
+            return Response.seeOther(java.net.URI.create("/portal"))
+                    .cookie(cookies.session(user.id))
+                    .build();
+        } catch (BusinessRuleException e) {
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(Templates.manage(manage.account(), link, manage.email(), errors, e.messageKey()))
+                    .build();
+        }
+    }
+
+    record ManageLink(Account account, String email) {}
+
+    private ManageLink manageLink(String link) {
+        String[] f = signer.verify(GuestPayment.MANAGE_LINK, link)
+                .map(v -> v.split("\\|", 2))
+                .filter(v -> v.length == 2)
+                .orElseThrow(() -> new NotFoundException("link"));
+        return new ManageLink(payNow.anyAccount(Long.valueOf(f[0])), f[1]);
+    }
+
+    /** A reload of the return page after paying shows the receipt again instead of failing. */
+    private Long alreadyPaid(String key) {
+        return payments.paymentOfAttempt(key);
+    }
+
+    private String sessionId(String cookie) {
+        return signer.verify(SESSION, cookie).orElseThrow(() -> new NotFoundException("guest session"));
+    }
+
+    private Response refused(
+            Response.Status status, Account account, GuestForm form, FieldErrors errors, String refusal) {
+        return Response.status(status)
+                .entity(Templates.pay(
+                        account,
+                        invoices.payableForAccount(account.id),
+                        form,
+                        newKey(),
+                        errors,
+                        refusal,
+                        biller.today()))
+                .build();
+    }
+
+    private static String newKey() {
+        return "guest-" + UUID.randomUUID();
+    }
+}
