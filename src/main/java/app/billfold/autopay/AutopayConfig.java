@@ -12,6 +12,13 @@ public interface AutopayConfig {
     String cron();
 
     /**
+     * Invoices charged at once. Each in-flight charge holds two database connections (the claimed
+     * row and the charge), so keep the pool above twice this.
+     */
+    @WithDefault("8")
+    int concurrency();
+
+    /**
      * Days after the first try (the due date) on which a soft failure is tried again; after the
      * last one the bill is flagged for clerks and stays payable by hand.
      */

@@ -54,6 +54,9 @@ public class TakePayment {
     PaymentGateway gateway;
 
     @Inject
+    GatewayThrottle throttle;
+
+    @Inject
     Biller biller;
 
     @Inject
@@ -144,6 +147,7 @@ public class TakePayment {
             }
             ChargeResult result;
             try {
+                throttle.acquire();
                 result = gateway.charge(new ChargeRequest(
                         total,
                         attempt.currency,

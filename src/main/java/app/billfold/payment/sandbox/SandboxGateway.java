@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,6 +42,23 @@ public class SandboxGateway implements PaymentGateway {
     Clock clock;
 
     private final AtomicInteger answersToLose = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
+    private volatile Duration latencyOverride;
+
+    /** Changes the latency at run time (benchmarks compare several against one database). */
+    public void setLatency(Duration latency) {
+        latencyOverride = latency;
+    }
+
+    /** The most charges that were in flight at once since the last reset (benchmarks print it). */
+    public int peakConcurrentCharges() {
+        return peakInFlight.get();
+    }
+
+    public void resetPeak() {
+        peakInFlight.set(0);
+    }
 
     /** Makes the next charges go through but their answers get lost, as on a timeout (for tests). */
     public void loseNextAnswers(int count) {
@@ -121,6 +139,15 @@ public class SandboxGateway implements PaymentGateway {
 
     @Override
     public ChargeResult charge(ChargeRequest request) {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            return chargeNow(request);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private ChargeResult chargeNow(ChargeRequest request) {
         pause();
         ChargeResult result;
         try {
@@ -216,9 +243,10 @@ public class SandboxGateway implements PaymentGateway {
     }
 
     private void pause() {
-        if (!config.latency().isZero()) {
+        Duration latency = latencyOverride != null ? latencyOverride : config.latency();
+        if (!latency.isZero()) {
             try {
-                Thread.sleep(config.latency().toMillis());
+                Thread.sleep(latency.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new GatewayUnavailableException("interrupted");
