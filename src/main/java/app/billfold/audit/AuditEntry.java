@@ -22,4 +22,10 @@ public class AuditEntry extends PanacheEntityBase {
     public String action;
     public String subject;
     public String detail;
+
+    @jakarta.persistence.Column(name = "before_state")
+    public String before;
+
+    @jakarta.persistence.Column(name = "after_state")
+    public String after;
 }

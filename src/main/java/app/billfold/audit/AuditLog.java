@@ -16,13 +16,25 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String subject, String detail) {
+        change(actor, action, subject, detail, null, null);
+    }
+
+    /** A change, with the state before and after it as a person would read them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void change(String actor, String action, String subject, String detail, String before, String after) {
         AuditEntry entry = new AuditEntry();
         entry.at = Instant.now(clock);
         entry.actor = actor;
         entry.action = action;
         entry.subject = subject;
         entry.detail = detail;
+        entry.before = clip(before);
+        entry.after = clip(after);
         entry.persist();
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -696,6 +696,36 @@ public interface AppMessages {
     @Message("This e-mail already has a sign-in: sign in instead.")
     String error_email_taken();
 
+    @Message("Refund a payment")
+    String refund_title();
+
+    @Message("Refund")
+    String refund_link();
+
+    @Message("Can still be refunded")
+    String refund_refundable();
+
+    @Message("Reason (kept in the audit log)")
+    String refund_reason();
+
+    @Message("Refund")
+    String refund_button();
+
+    @Message("Refund made.")
+    String notice_refunded();
+
+    @Message("Cheque, cash and transfer payments are refunded outside Billfold.")
+    String error_refund_offline();
+
+    @Message("This is more than can still be refunded.")
+    String error_refund_too_much();
+
+    @Message("The processor refused the refund. Nothing was changed.")
+    String error_refund_declined();
+
+    @Message("This invoice has nothing paid to refund.")
+    String error_refund_status();
+
     @Message("Bill to")
     String pdf_bill_to();
 

@@ -233,4 +233,7 @@ public interface PaymentMessages {
 
     @Message("The same password again")
     String field_confirm_password();
+
+    @Message("Payments")
+    String history_title();
 }

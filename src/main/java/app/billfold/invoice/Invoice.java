@@ -145,6 +145,19 @@ public class Invoice extends PanacheEntityBase {
         status = balance.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
     }
 
+    /** Gives back part of what was paid: the invoice owes it again. */
+    public void applyRefund(BigDecimal amount) {
+        if (status != InvoiceStatus.PAID && status != InvoiceStatus.PARTIALLY_PAID) {
+            throw new BusinessRuleException("error_refund_status");
+        }
+        if (amount.signum() <= 0 || amount.compareTo(amountPaid) > 0) {
+            throw new BusinessRuleException("error_refund_too_much");
+        }
+        amountPaid = amountPaid.subtract(amount);
+        balance = grossTotal.subtract(amountPaid);
+        status = amountPaid.signum() == 0 ? InvoiceStatus.OPEN : InvoiceStatus.PARTIALLY_PAID;
+    }
+
     public void voidInvoice(Instant now) {
         if (!status.isPayable()) {
             throw new BusinessRuleException("error_void_status");

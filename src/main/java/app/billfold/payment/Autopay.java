@@ -45,9 +45,17 @@ public class Autopay {
             throw new BusinessRuleException("error_method_expired");
         }
         if (!methodId.equals(account.autopayMethodId)) {
+            String before =
+                    account.autopayMethodId == null ? "autopay off" : "autopay with method " + account.autopayMethodId;
             account.autopayMethodId = methodId;
             account.autopaySince = Instant.now(clock);
-            audit.record(actor, "autopay.enrol", "account:" + account.id, method.label());
+            audit.change(
+                    actor,
+                    "autopay.enrol",
+                    "account:" + account.id,
+                    method.label(),
+                    before,
+                    "autopay with " + method.label());
         }
     }
 
@@ -77,9 +85,10 @@ public class Autopay {
     public void stop(Long customerId, Long accountId, String actor) {
         Account account = own(customerId, accountId);
         if (account.autopayMethodId != null) {
+            String before = "autopay with method " + account.autopayMethodId;
             account.autopayMethodId = null;
             account.autopaySince = null;
-            audit.record(actor, "autopay.stop", "account:" + account.id, null);
+            audit.change(actor, "autopay.stop", "account:" + account.id, null, before, "autopay off");
         }
     }
 

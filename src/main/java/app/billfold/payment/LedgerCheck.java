@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Recomputes every issued invoice's paid amount and balance from the payment ledger (allocations of
- * succeeded payments) and reports any invoice whose stored figures disagree. A void invoice owes
- * nothing. Refunds and credit notes will join the sum when they exist.
+ * succeeded payments, less refunds) and reports any invoice whose stored figures disagree. A void
+ * invoice owes nothing. Credit notes will join the sum when they exist.
  */
 @ApplicationScoped
 public class LedgerCheck {
@@ -33,6 +33,7 @@ public class LedgerCheck {
                         "select i.id, i.number, i.status, i.grossTotal, i.amountPaid, i.balance, "
                                 + "coalesce((select sum(a.amount) from PaymentAllocation a where a.invoice = i "
                                 + "and a.payment.status = app.billfold.payment.PaymentStatus.SUCCEEDED), 0) "
+                                + "- coalesce((select sum(r.amount) from RefundAllocation r where r.invoiceId = i.id), 0) "
                                 + "from Invoice i where i.status <> app.billfold.invoice.InvoiceStatus.DRAFT",
                         Object[].class)
                 .getResultList();

@@ -24,6 +24,11 @@ public class Payments {
                 .orElseThrow(() -> new app.billfold.common.NotFoundException("payment " + paymentId));
     }
 
+    public Payment get(Long paymentId) {
+        return payments.findByIdOptional(paymentId)
+                .orElseThrow(() -> new app.billfold.common.NotFoundException("payment " + paymentId));
+    }
+
     /** A payment on one account (a guest's receipt); any other is not found. */
     public Payment onAccount(Long accountId, Long paymentId) {
         return payments.find("id = ?1 and account.id = ?2", paymentId, accountId)

@@ -214,16 +214,44 @@ public class SandboxGateway implements PaymentGateway {
     @Override
     public RefundResult refund(String chargeReference, BigDecimal amount, String idempotencyKey) {
         pause();
-        int updated = QuarkusTransaction.requiringNew()
-                .call(() -> em.createNativeQuery(
-                                "update sandbox_charge set refunded = refunded + ?1 where reference = ?2"
-                                        + " and outcome = 'SUCCEEDS' and refunded + ?1 <= amount")
-                        .setParameter(1, amount)
-                        .setParameter(2, chargeReference)
-                        .executeUpdate());
-        return updated == 1
-                ? new RefundResult(true, "re_" + random(), null)
-                : new RefundResult(false, null, "refund_exceeds_charge");
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> done = em.createNativeQuery(
+                            "select reference, amount from sandbox_refund where idempotency_key = ?1")
+                    .setParameter(1, idempotencyKey)
+                    .getResultList();
+            if (!done.isEmpty()) {
+                Object[] row = (Object[]) done.get(0);
+                return new RefundResult(true, (String) row[0], (BigDecimal) row[1], null);
+            }
+            int updated = em.createNativeQuery("update sandbox_charge set refunded = refunded + ?1 where reference = ?2"
+                            + " and outcome = 'SUCCEEDS' and refunded + ?1 <= amount")
+                    .setParameter(1, amount)
+                    .setParameter(2, chargeReference)
+                    .executeUpdate();
+            if (updated != 1) {
+                return new RefundResult(false, null, null, "refund_exceeds_charge");
+            }
+            String reference = "re_" + random();
+            em.createNativeQuery(
+                            "insert into sandbox_refund (idempotency_key, charge_ref, amount, reference, created_at)"
+                                    + " values (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, idempotencyKey)
+                    .setParameter(2, chargeReference)
+                    .setParameter(3, amount)
+                    .setParameter(4, reference)
+                    .setParameter(5, Instant.now(clock))
+                    .executeUpdate();
+            return new RefundResult(true, reference, amount, null);
+        });
+    }
+
+    /** What the processor has refunded on a charge (for tests). */
+    public BigDecimal refundedOn(String chargeReference) {
+        return QuarkusTransaction.requiringNew()
+                .call(() ->
+                        (BigDecimal) em.createNativeQuery("select refunded from sandbox_charge where reference = ?1")
+                                .setParameter(1, chargeReference)
+                                .getSingleResult());
     }
 
     /** Counts the charges made with a token: what a processor's dashboard would show (for tests). */

@@ -30,7 +30,8 @@ public class Notice {
             "notice_method_removed",
             "notice_autopay_on",
             "notice_autopay_off",
-            "notice_autopay_ran");
+            "notice_autopay_ran",
+            "notice_refunded");
 
     @Inject
     UriInfo uri;

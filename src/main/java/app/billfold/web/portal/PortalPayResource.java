@@ -78,6 +78,8 @@ public class PortalPayResource {
         static native TemplateInstance receipt(Payment payment, Account account, List<SavedMethod> methods);
 
         static native TemplateInstance pending(ChargeAttempt attempt);
+
+        static native TemplateInstance history(List<Payment> payments);
     }
 
     @Inject
@@ -225,6 +227,13 @@ public class PortalPayResource {
     public TemplateInstance receipt(@RestPath Long id) {
         Payment payment = payments.receipt(user.customerId(), id);
         return Templates.receipt(payment, payment.account, methods.of(user.customerId()));
+    }
+
+    /** Every payment on the customer's accounts, newest first, each linking to its receipt. */
+    @GET
+    @Path("payments")
+    public TemplateInstance history() {
+        return Templates.history(payments.forCustomer(user.customerId()));
     }
 
     @GET
