@@ -236,4 +236,7 @@ public interface PaymentMessages {
 
     @Message("Payments")
     String history_title();
+
+    @Message("Charged to {method}.")
+    String autopay_with(String method);
 }

@@ -49,10 +49,22 @@ class TakePaymentTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    SavedMethods methods;
+
+    @Inject
+    Autopay autopay;
+
+    @Inject
+    app.billfold.autopay.AutopayRun autopayRunner;
+
     @AfterEach
     void resetClock() {
         clock.reset();
         sandbox.loseNextAnswers(0);
+        // Leave nobody on autopay for the next test's runs.
+        data.fresh(
+                () -> app.billfold.account.Account.update("autopayMethodId = null where autopayMethodId is not null"));
     }
 
     PayOrder order(Long accountId, Invoice invoice, String amount, MethodDetails method) {
@@ -138,8 +150,13 @@ class TakePaymentTest {
                 return takePayment.pay(order);
             }));
         }
+        Future<app.billfold.autopay.AutopayRun.Result> autopayRun = pool.submit(() -> {
+            go.await();
+            return autopayRunner.run();
+        });
         go.countDown();
-        int succeeded = 0;
+        int charged = autopayRun.get().charged();
+        int succeeded = charged;
         for (Future<ChargeAttempt> result : results) {
             ChargeAttempt attempt = result.get();
             assertThat(attempt.status).isIn(ChargeStatus.SUCCEEDED, ChargeStatus.CANCELLED);

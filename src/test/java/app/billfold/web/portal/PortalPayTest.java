@@ -224,6 +224,54 @@ class PortalPayTest {
     }
 
     @Test
+    void savedMethodsAreMadeDefaultAndRemovedAndAnExpiredCardIsFlagged() {
+        var hal = data.aCustomer().withLogin("hal-pw").create();
+        SavedMethod visa =
+                methods.save(hal.id(), sandbox.tokenizeCard(CARD, 12, 2030).token(), TestData.ACTOR);
+        SavedMethod old = methods.save(
+                hal.id(), sandbox.tokenizeCard("5555555555554444", 1, 2026).token(), TestData.ACTOR);
+        WebSession browser = WebSession.signedIn(hal.email(), "hal-pw");
+        assertThat(browser.post(
+                                "/portal/autopay",
+                                Map.of(
+                                        "account",
+                                        hal.account().id,
+                                        "method",
+                                        visa.id,
+                                        "autopay",
+                                        "true",
+                                        "back",
+                                        "/portal/settings"))
+                        .statusCode())
+                .isEqualTo(303);
+        String settings = browser.get("/portal/settings").asString();
+        assertThat(settings)
+                .contains("visa \u2022\u2022\u2022\u2022 4242")
+                .contains("Expired")
+                .contains("Charged to visa");
+        assertThat(browser.post(
+                                "/portal/autopay",
+                                Map.of(
+                                        "account",
+                                        hal.account().id,
+                                        "method",
+                                        old.id,
+                                        "autopay",
+                                        "true",
+                                        "back",
+                                        "/portal/settings"))
+                        .statusCode())
+                .isEqualTo(409);
+
+        browser.post("/portal/settings/methods/" + old.id + "/default", Map.of());
+        assertThat(data.fresh(() -> methods.of(hal.id())).get(0).id).isEqualTo(old.id);
+        browser.post("/portal/settings/methods/" + visa.id + "/remove", Map.of());
+        assertThat(data.fresh(() -> methods.of(hal.id()))).extracting(m -> m.id).containsExactly(old.id);
+        assertThat(data.fresh(() -> accounts.findById(hal.account().id).autopayMethodId))
+                .isNull();
+    }
+
+    @Test
     void nobodyPaysOrSeesAnotherCustomersAccount() {
         var ada = data.aCustomer().withLogin("ada-pw2").create();
         var ben = data.aCustomer().withLogin("ben-pw2").create();
