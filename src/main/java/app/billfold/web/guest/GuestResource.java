@@ -17,7 +17,9 @@ import app.billfold.payment.GuestPayment;
 import app.billfold.payment.PayNow;
 import app.billfold.payment.Payment;
 import app.billfold.payment.Payments;
+import app.billfold.web.common.Checkout;
 import app.billfold.web.common.Cookies;
+import app.billfold.web.common.Declines;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -38,9 +40,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -57,8 +57,6 @@ public class GuestResource {
     public static final String COOKIE = "billfold-guest";
     static final String SESSION = "guest-session";
     static final String CHECKOUT = "guest-checkout";
-    static final Set<String> KNOWN_DECLINES =
-            Set.of("generic_decline", "insufficient_funds", "expired_card", "processing_error", "account_closed");
 
     record GuestForm(List<Long> invoices, String amount, String method, boolean autopay, String email) {}
 
@@ -169,13 +167,10 @@ public class GuestResource {
             return refused(Response.Status.BAD_REQUEST, account, form, e.errors(), null);
         }
         String kind = "new-bank".equals(method) ? "bank" : "card";
-        String split = parts.entrySet().stream()
-                .map(e -> e.getKey() + ":" + e.getValue().toPlainString())
-                .collect(Collectors.joining(","));
         String idempotencyKey = key == null || key.length() < 20 || key.length() > 60 ? newKey() : key;
         String state = signer.sign(
                 CHECKOUT,
-                String.join(";", session, idempotencyKey, split, autopay ? "1" : "0", confirmTo),
+                new Checkout(session, account.id, idempotencyKey, parts, autopay, autopay, confirmTo).encode(),
                 Duration.ofMinutes(30));
         return Redirects.seeOther("/sandbox/checkout?kind=" + kind + "&return="
                 + URLEncoder.encode("/guest/pay/return", StandardCharsets.UTF_8) + "&state="
@@ -186,25 +181,21 @@ public class GuestResource {
     @Path("pay/return")
     public Response back(@CookieParam(COOKIE) String cookie, @RestQuery String state, @RestQuery String token) {
         String session = sessionId(cookie);
-        String[] f = signer.verify(CHECKOUT, state)
-                .map(v -> v.split(";", -1))
-                .filter(v -> v.length == 5 && v[0].equals(session))
+        Checkout checkout = signer.verify(CHECKOUT, state)
+                .map(Checkout::decode)
+                .filter(c -> c.owner().equals(session))
                 .orElseThrow(() -> new NotFoundException("checkout"));
-        LinkedHashMap<Long, BigDecimal> parts = new LinkedHashMap<>();
-        for (String part : f[2].split(",")) {
-            String[] kv = part.split(":");
-            parts.put(Long.valueOf(kv[0]), new BigDecimal(kv[1]));
-        }
-        boolean autopay = "1".equals(f[3]);
-        Long paidBefore = alreadyPaid(f[1]);
+        Long paidBefore = alreadyPaid(checkout.key());
         if (paidBefore != null) {
             return Redirects.seeOther("/guest/receipts/" + paidBefore);
         }
         Account account = access.account(session);
-        GuestForm form = new GuestForm(List.copyOf(parts.keySet()), "", "new-card", autopay, f[4]);
+        GuestForm form = new GuestForm(
+                List.copyOf(checkout.parts().keySet()), "", "new-card", checkout.autopay(), checkout.email());
         ChargeAttempt attempt;
         try {
-            attempt = guestPayment.pay(session, parts, token, autopay, f[4], f[1]);
+            attempt = guestPayment.pay(
+                    session, checkout.parts(), token, checkout.autopay(), checkout.email(), checkout.key());
         } catch (BusinessRuleException e) {
             return refused(Response.Status.CONFLICT, account, form, new FieldErrors(), e.messageKey());
         }
@@ -212,8 +203,8 @@ public class GuestResource {
             return Redirects.seeOther("/guest/receipts/" + attempt.paymentId);
         }
         if (attempt.status == ChargeStatus.FAILED) {
-            String reason = KNOWN_DECLINES.contains(attempt.declineCode) ? attempt.declineCode : "generic_decline";
-            return refused(Response.Status.PAYMENT_REQUIRED, account, form, new FieldErrors(), "decline_" + reason);
+            return refused(
+                    Response.Status.PAYMENT_REQUIRED, account, form, new FieldErrors(), Declines.messageKey(attempt));
         }
         return refused(Response.Status.ACCEPTED, account, form, new FieldErrors(), "pending_text");
     }

@@ -20,6 +20,8 @@ import app.billfold.payment.Payment;
 import app.billfold.payment.Payments;
 import app.billfold.payment.SavedMethod;
 import app.billfold.payment.SavedMethods;
+import app.billfold.web.common.Checkout;
+import app.billfold.web.common.Declines;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -54,10 +56,6 @@ public class PortalPayResource {
 
     static final String CHECKOUT = "checkout";
     static final Duration CHECKOUT_VALIDITY = Duration.ofMinutes(30);
-
-    /** Decline codes with a message of their own; any other reads as a generic decline. */
-    static final java.util.Set<String> KNOWN_DECLINES = java.util.Set.of(
-            "generic_decline", "insufficient_funds", "expired_card", "processing_error", "account_closed");
 
     /** What the pay page shows again after a refusal. */
     record PayForm(List<Long> invoices, String amount, String method, boolean save, boolean autopay) {}
@@ -186,7 +184,8 @@ public class PortalPayResource {
             return refused(
                     Response.Status.BAD_REQUEST, acct, form, new FieldErrors().reject("method", "error_choice"), null);
         }
-        Checkout checkout = new Checkout(user.customerId(), acct.id, idempotencyKey, parts, save, autopay);
+        Checkout checkout =
+                new Checkout(String.valueOf(user.customerId()), acct.id, idempotencyKey, parts, save, autopay, "");
         String state = signer.sign(CHECKOUT, checkout.encode(), CHECKOUT_VALIDITY);
         return Redirects.seeOther("/sandbox/checkout?kind=" + (chosen.equals("new-bank") ? "bank" : "card")
                 + "&return=" + URLEncoder.encode("/portal/pay/return", StandardCharsets.UTF_8)
@@ -199,7 +198,7 @@ public class PortalPayResource {
     public Response back(@RestQuery String state, @RestQuery String token) {
         Checkout checkout = signer.verify(CHECKOUT, state)
                 .map(Checkout::decode)
-                .filter(c -> c.customerId().equals(user.customerId()))
+                .filter(c -> c.owner().equals(String.valueOf(user.customerId())))
                 .orElseThrow(() -> new app.billfold.common.NotFoundException("checkout"));
         Account acct = payNow.account(user.customerId(), checkout.accountId());
         PayForm form = new PayForm(
@@ -253,8 +252,8 @@ public class PortalPayResource {
             return Redirects.seeOther("/portal/receipts/" + attempt.paymentId);
         }
         if (attempt.status == ChargeStatus.FAILED) {
-            String reason = KNOWN_DECLINES.contains(attempt.declineCode) ? attempt.declineCode : "generic_decline";
-            return refused(Response.Status.PAYMENT_REQUIRED, acct, form, new FieldErrors(), "decline_" + reason);
+            return refused(
+                    Response.Status.PAYMENT_REQUIRED, acct, form, new FieldErrors(), Declines.messageKey(attempt));
         }
         if (attempt.status == ChargeStatus.CANCELLED) {
             return refused(Response.Status.CONFLICT, acct, form, new FieldErrors(), "error_nothing_owed");

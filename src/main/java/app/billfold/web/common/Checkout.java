@@ -1,38 +1,42 @@
-package app.billfold.web.portal;
+package app.billfold.web.common;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
 
 /**
- * A payment chosen on the pay page, carried (signed) through the processor's hosted form and back:
- * who, which account, how much for which bills, the idempotency key, and the two checkboxes.
+ * A payment chosen on a pay page, carried (signed) through the processor's hosted form and back:
+ * whose it is (a customer id or a guest session), which account, how much for which bills, the
+ * idempotency key, the two checkboxes and, for a guest enrolling in autopay, the e-mail address.
  */
-record Checkout(
-        Long customerId,
+public record Checkout(
+        String owner,
         Long accountId,
         String key,
         LinkedHashMap<Long, BigDecimal> parts,
         boolean save,
-        boolean autopay) {
+        boolean autopay,
+        String email) {
 
-    String encode() {
+    public String encode() {
         String split = parts.entrySet().stream()
                 .map(e -> e.getKey() + ":" + e.getValue().toPlainString())
                 .collect(Collectors.joining(","));
         return String.join(
                 ";",
-                String.valueOf(customerId),
+                owner,
                 String.valueOf(accountId),
                 key,
                 split,
                 save ? "1" : "0",
-                autopay ? "1" : "0");
+                autopay ? "1" : "0",
+                email == null ? "" : email);
     }
 
-    static Checkout decode(String value) {
+    /** Reads a value made by {@link #encode()}; only ever given one whose signature was checked. */
+    public static Checkout decode(String value) {
         String[] f = value.split(";", -1);
-        if (f.length != 6) {
+        if (f.length != 7) {
             throw new IllegalArgumentException("bad checkout");
         }
         LinkedHashMap<Long, BigDecimal> parts = new LinkedHashMap<>();
@@ -40,6 +44,6 @@ record Checkout(
             String[] kv = part.split(":");
             parts.put(Long.valueOf(kv[0]), new BigDecimal(kv[1]));
         }
-        return new Checkout(Long.valueOf(f[0]), Long.valueOf(f[1]), f[2], parts, "1".equals(f[4]), "1".equals(f[5]));
+        return new Checkout(f[0], Long.valueOf(f[1]), f[2], parts, "1".equals(f[4]), "1".equals(f[5]), f[6]);
     }
 }
