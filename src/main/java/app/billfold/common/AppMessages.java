@@ -726,6 +726,48 @@ public interface AppMessages {
     @Message("This invoice has nothing paid to refund.")
     String error_refund_status();
 
+    @Message("Messages")
+    String messages_title();
+
+    @Message("Show messages")
+    String messages_filter();
+
+    @Message("No messages.")
+    String messages_none();
+
+    @Message("Written")
+    String messages_when();
+
+    @Message("To")
+    String messages_to();
+
+    @Message("Message")
+    String messages_kind();
+
+    @Message("Last error")
+    String messages_error();
+
+    @Message("Send again")
+    String messages_resend();
+
+    @Message("Waiting")
+    String message_status_pending();
+
+    @Message("Retrying")
+    String message_status_retry();
+
+    @Message("Sent")
+    String message_status_sent();
+
+    @Message("Failed")
+    String message_status_dead();
+
+    @Message("The message will be sent again.")
+    String notice_message_resent();
+
+    @Message("Only a failed message can be sent again.")
+    String error_resend_status();
+
     @Message("Bill to")
     String pdf_bill_to();
 

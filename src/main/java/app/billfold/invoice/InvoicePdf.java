@@ -4,6 +4,7 @@ import app.billfold.biller.BillerSettings;
 import app.billfold.common.AppMessages;
 import app.billfold.common.LocalFormats;
 import app.billfold.common.Money;
+import app.billfold.common.PublicLinks;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -19,12 +20,12 @@ import com.lowagie.text.pdf.PdfWriter;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The printable bill (OpenPDF): biller header and logo, who is billed, dates, lines with a header
@@ -38,8 +39,8 @@ public class InvoicePdf {
     private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
 
-    @ConfigProperty(name = "billfold.public-url")
-    String publicUrl;
+    @Inject
+    PublicLinks links;
 
     public byte[] render(Invoice invoice, BillerSettings biller, Locale locale) {
         AppMessages msg = MessageBundles.get(AppMessages.class, Localized.Literal.of(locale.toLanguageTag()));
@@ -56,7 +57,7 @@ public class InvoicePdf {
             document.add(lines(invoice, msg, locale));
             document.add(taxes(invoice, msg, locale));
             document.add(totals(invoice, msg, locale));
-            Paragraph howToPay = para(msg.pdf_how_to_pay(portalAddress(), invoice.account.number), NORMAL);
+            Paragraph howToPay = para(msg.pdf_how_to_pay(links.base(), invoice.account.number), NORMAL);
             howToPay.setSpacingBefore(16);
             document.add(howToPay);
             document.close();
@@ -64,10 +65,6 @@ public class InvoicePdf {
             throw new IllegalStateException("Could not render invoice " + invoice.number, e);
         }
         return out.toByteArray();
-    }
-
-    private String portalAddress() {
-        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     private void header(Document document, BillerSettings biller, AppMessages msg)

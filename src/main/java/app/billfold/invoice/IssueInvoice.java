@@ -2,11 +2,16 @@ package app.billfold.invoice;
 
 import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
+import app.billfold.common.LocalFormats;
+import app.billfold.common.PublicLinks;
+import app.billfold.notify.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 
 /** Issues a draft: gives it the next number and today's date, and opens it for payment. */
 @ApplicationScoped
@@ -24,11 +29,36 @@ public class IssueInvoice {
     @Inject
     Clock clock;
 
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    PublicLinks links;
+
     @Transactional
     public Invoice issue(Long invoiceId, String actor) {
         Invoice invoice = invoices.lockForChange(invoiceId);
         invoice.issue(biller::takeNextInvoiceNumber, biller.today(), Instant.now(clock));
+        notifyCustomer(invoice);
         audit.record(actor, "invoice.issue", "invoice:" + invoice.id, invoice.number + " " + invoice.grossTotal);
         return invoice;
+    }
+
+    /** The e-bill notice with the PDF, recorded with the issue itself (transactional outbox). */
+    private void notifyCustomer(Invoice invoice) {
+        var customer = invoice.account.customer;
+        Locale locale = Locale.forLanguageTag(customer.language);
+        outbox.email(
+                customer.email,
+                "invoice_issued",
+                customer.language,
+                Map.of(
+                        "name", customer.name,
+                        "number", invoice.number,
+                        "amount", LocalFormats.money(invoice.gross(), locale),
+                        "due", LocalFormats.date(invoice.dueDate, locale),
+                        "link", links.to("/portal/invoices/" + invoice.number),
+                        "invoiceId", String.valueOf(invoice.id)),
+                "invoice-issued:" + invoice.id);
     }
 }

@@ -35,7 +35,39 @@ public class Outbox {
         message.dedupeKey = dedupeKey;
         message.status = "PENDING";
         message.createdAt = Instant.now(clock);
+        message.nextAttemptAt = message.createdAt;
         message.persist();
+    }
+
+    /** The message log, newest first, optionally one status only (PENDING, RETRY, SENT, DEAD). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OutboxMessage> log(String status, int limit) {
+        return status == null || status.isBlank()
+                ? OutboxMessage.find("order by id desc").page(0, limit).list()
+                : OutboxMessage.find("status = ?1 order by id desc", status)
+                        .page(0, limit)
+                        .list();
+    }
+
+    /** Puts a dead (or failing) message back in line, as a clerk asked. */
+    @Transactional
+    public void resend(Long id, String actor, app.billfold.audit.AuditLog audit) {
+        OutboxMessage message = OutboxMessage.<OutboxMessage>findByIdOptional(id)
+                .orElseThrow(() -> new app.billfold.common.NotFoundException("message " + id));
+        if (!"DEAD".equals(message.status) && !"RETRY".equals(message.status)) {
+            throw new app.billfold.common.BusinessRuleException("error_resend_status");
+        }
+        String before = message.status + " after " + message.attempts + " tries";
+        message.status = "PENDING";
+        message.attempts = 0;
+        message.nextAttemptAt = Instant.now(clock);
+        audit.change(
+                actor, "message.resend", "message:" + id, message.kind + " to " + message.recipient, before, "PENDING");
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OutboxMessage> forRecipient(String recipient) {
+        return OutboxMessage.list("recipient = ?1 order by id", recipient);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -36,4 +36,15 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "provider_id")
+    public String providerId;
+
+    @Column(name = "last_error")
+    public String lastError;
 }

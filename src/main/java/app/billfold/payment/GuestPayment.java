@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A guest paying one account's bills once. Ticking autopay (with an e-mail address) saves the card
@@ -38,8 +37,8 @@ public class GuestPayment {
     @Inject
     Signer signer;
 
-    @ConfigProperty(name = "billfold.public-url")
-    String publicUrl;
+    @Inject
+    app.billfold.common.PublicLinks links;
 
     public ChargeAttempt pay(
             String sessionId,
@@ -66,18 +65,16 @@ public class GuestPayment {
                         actor,
                         email,
                         a -> Map.of(
+                                "name",
+                                a.customer.name,
                                 "account",
                                 a.number,
                                 "method",
                                 method.label(),
                                 "manage",
-                                base() + "/guest/autopay?link=" + URLEncoder.encode(link, StandardCharsets.UTF_8)));
+                                links.to("/guest/autopay?link=") + URLEncoder.encode(link, StandardCharsets.UTF_8)));
             }
         }
         return attempt;
-    }
-
-    private String base() {
-        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 }

@@ -23,7 +23,14 @@ public class Branding {
 
     private static final Duration MAX_AGE = Duration.ofMinutes(1);
 
-    record Snapshot(String name, String supportEmail, String supportPhone, String colour, boolean hasLogo, long at) {}
+    record Snapshot(
+            String name,
+            String supportEmail,
+            String supportPhone,
+            String colour,
+            boolean hasLogo,
+            java.time.ZoneId zone,
+            long at) {}
 
     @Inject
     Biller biller;
@@ -41,7 +48,13 @@ public class Branding {
     void reload() {
         BillerSettings s = biller.settings();
         snapshot = new Snapshot(
-                s.legalName, s.supportEmail, s.supportPhone, s.brandColour, s.hasLogo(), System.currentTimeMillis());
+                s.legalName,
+                s.supportEmail,
+                s.supportPhone,
+                s.brandColour,
+                s.hasLogo(),
+                s.zone(),
+                System.currentTimeMillis());
     }
 
     private Snapshot current() {
@@ -67,6 +80,11 @@ public class Branding {
 
     public String supportPhone() {
         return current().supportPhone() == null ? "" : current().supportPhone();
+    }
+
+    /** The biller's time zone: moments are shown in it. */
+    public java.time.ZoneId zone() {
+        return current().zone();
     }
 
     public String colour() {

@@ -31,7 +31,8 @@ public class Notice {
             "notice_autopay_on",
             "notice_autopay_off",
             "notice_autopay_ran",
-            "notice_refunded");
+            "notice_refunded",
+            "notice_message_resent");
 
     @Inject
     UriInfo uri;

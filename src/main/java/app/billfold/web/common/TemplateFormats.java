@@ -24,6 +24,17 @@ public class TemplateFormats {
         return LocalFormats.date(date, of(locale));
     }
 
+    /** A moment, in the biller's time zone. */
+    static String formatted(java.time.Instant instant, @TemplateAttribute("locale") Object locale) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(of(locale))
+                .withZone(io.quarkus.arc.Arc.container()
+                        .instance(Branding.class)
+                        .get()
+                        .zone())
+                .format(instant);
+    }
+
     static String formatted(BigDecimal number, @TemplateAttribute("locale") Object locale) {
         return LocalFormats.number(number, of(locale));
     }

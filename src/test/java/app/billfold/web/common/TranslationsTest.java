@@ -29,7 +29,11 @@ class TranslationsTest {
     static final Pattern TEXT_ATTRIBUTE = Pattern.compile("\\b(alt|title|aria-label|placeholder|label)=\"([^\"]*)\"");
 
     @ParameterizedTest
-    @CsvSource({"app.billfold.common.AppMessages, msg", "app.billfold.common.PaymentMessages, pay"})
+    @CsvSource({
+        "app.billfold.common.AppMessages, msg",
+        "app.billfold.common.PaymentMessages, pay",
+        "app.billfold.common.MailMessages, mail"
+    })
     void everyMessageHasAFrenchTranslationAndNothingMore(String bundle, String name) throws Exception {
         Set<String> keys = Arrays.stream(Class.forName(bundle).getDeclaredMethods())
                 .map(Method::getName)

@@ -1,0 +1,46 @@
+package app.billfold.common;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The words of e-mails, in English. French is in messages/mail_fr.properties. */
+@MessageBundle(value = "mail", locale = "en")
+public interface MailMessages {
+
+    @Message("{biller}: your bill {number}")
+    String invoice_issued_subject(String biller, String number);
+
+    @Message("{biller}: payment received, thank you")
+    String receipt_subject(String biller);
+
+    @Message("{biller}: autopay is on for account {account}")
+    String autopay_subject(String biller, String account);
+
+    @Message("Hello {name},")
+    String greeting(String name);
+
+    @Message("Your bill {number} for {amount} is ready. It is due on {due}.")
+    String invoice_issued_body(String number, String amount, String due);
+
+    @Message("See and pay your bill")
+    String invoice_issued_link();
+
+    @Message("The bill is attached as a PDF.")
+    String invoice_issued_attached();
+
+    @Message("We received your payment of {amount} with {method} for account {account}. Thank you.")
+    String receipt_body(String amount, String method, String account);
+
+    @Message("Your receipt")
+    String receipt_link();
+
+    @Message(
+            "Autopay is on for account {account}: each bill will be charged to {method} on its due date, for the balance due, and you will get a notice before each charge.")
+    String autopay_body(String account, String method);
+
+    @Message("Manage autopay or create a sign-in")
+    String autopay_manage();
+
+    @Message("Questions? Contact {biller} at {email}.")
+    String footer(String biller, String email);
+}

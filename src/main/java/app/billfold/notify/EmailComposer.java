@@ -1,0 +1,91 @@
+package app.billfold.notify;
+
+import app.billfold.biller.Biller;
+import app.billfold.biller.BillerSettings;
+import app.billfold.common.MailMessages;
+import app.billfold.invoice.Invoice;
+import app.billfold.invoice.InvoicePdf;
+import app.billfold.invoice.InvoiceRepository;
+import io.quarkus.mailer.Mail;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns an outbox row into an e-mail: subject, HTML and plain-text bodies from the templates under
+ * templates/mail/, in the recipient's language and the biller's branding, with the bill's PDF
+ * attached to an e-bill.
+ */
+@ApplicationScoped
+public class EmailComposer {
+
+    @Inject
+    Engine engine;
+
+    @Inject
+    Biller biller;
+
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    InvoicePdf pdf;
+
+    public Mail compose(OutboxMessage message) {
+        Map<String, String> data = payload(message.payload);
+        Locale locale = Locale.forLanguageTag(message.language == null ? "en" : message.language);
+        MailMessages words = MessageBundles.get(MailMessages.class, Localized.Literal.of(locale.getLanguage()));
+        BillerSettings settings = biller.settings();
+        String subject = switch (message.kind) {
+            case "invoice_issued" -> words.invoice_issued_subject(settings.legalName, data.get("number"));
+            case "payment_receipt" -> words.receipt_subject(settings.legalName);
+            case "autopay_confirmation" -> words.autopay_subject(settings.legalName, data.get("account"));
+            default -> throw new IllegalArgumentException("No e-mail for " + message.kind);
+        };
+        Mail mail = Mail.withHtml(
+                        message.recipient, subject, render(message.kind + ".html", data, subject, locale, settings))
+                .setText(render(message.kind + ".txt", data, subject, locale, settings))
+                .addHeader("Message-ID", messageId(message));
+        if (data.containsKey("invoiceId")) {
+            Invoice invoice = invoices.findById(Long.valueOf(data.get("invoiceId")));
+            mail.addAttachment(invoice.number + ".pdf", pdf.render(invoice, settings, locale), "application/pdf");
+        }
+        return mail;
+    }
+
+    /** The id Billfold gives the message, kept as the provider's id so a bounce can be traced back. */
+    public static String messageId(OutboxMessage message) {
+        return "<outbox-" + message.id + "@billfold>";
+    }
+
+    private String render(
+            String template, Map<String, String> data, String subject, Locale locale, BillerSettings settings) {
+        TemplateInstance page = engine.getTemplate("mail/" + template)
+                .data("data", data)
+                .data("name", data.getOrDefault("name", ""))
+                .data("subject", subject)
+                .data("lang", locale.getLanguage())
+                .data("billerName", settings.legalName)
+                .data("supportEmail", settings.supportEmail)
+                .data("brandColour", settings.brandColour);
+        page.setLocale(locale);
+        return page.render();
+    }
+
+    static Map<String, String> payload(String text) {
+        Map<String, String> data = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                data.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return data;
+    }
+}
