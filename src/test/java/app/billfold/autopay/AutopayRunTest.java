@@ -213,6 +213,24 @@ class AutopayRunTest {
     }
 
     @Test
+    void clerksSeeFailedAutopaysWithTheReasonAndCardsExpiringBeforeTheNextBill() {
+        Enrolled stolen = enrolledWith("4000000000000002", "2026-03-10", "50");
+        var soon = data.aCustomer().named("Expiring Soon").create();
+        SavedMethod card = methods.save(
+                soon.id(), sandbox.tokenizeCard("4242424242424242", 3, 2026).token(), TestData.ACTOR);
+        autopay.enrol(soon.id(), soon.account().id, card.id, TestData.ACTOR);
+        data.anInvoice(soon.account()).due("2026-04-05").issue();
+        run.run();
+
+        String clerk = data.staff(app.billfold.identity.Role.CLERK, "clerk-pw");
+        String queue = app.billfold.support.WebSession.signedIn(clerk, "clerk-pw")
+                .get("/console/autopay")
+                .asString();
+        assertThat(queue).contains(stolen.invoice().number).contains("Your card was declined");
+        assertThat(queue).contains(soon.account().number).contains("Expiring Soon");
+    }
+
+    @Test
     void twoConcurrentRunsChargeEachDueInvoiceExactlyOnce() throws Exception {
         List<Enrolled> due = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
