@@ -184,6 +184,9 @@ class OutboxDispatchTest {
         OutboxMessage again = data.fresh(() -> outbox.forRecipient(eve.email()).get(0));
         assertThat(again.status).isEqualTo("PENDING");
         assertThat(again.attempts).isZero();
+        var sent = console.post("/console/messages/" + dead.id + "/resend", Map.of());
+        assertThat(sent.statusCode()).isEqualTo(409);
+        assertThat(sent.asString()).contains("Only a failed message can be sent again.");
     }
 
     private static String bodies(Multipart multipart) throws Exception {

@@ -1,7 +1,6 @@
 package app.billfold.web.console;
 
 import app.billfold.audit.AuditLog;
-import app.billfold.common.BusinessRuleException;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.notify.Outbox;
@@ -53,11 +52,8 @@ public class ConsoleMessagesResource {
     @POST
     @Path("{id}/resend")
     public Response resend(@RestPath Long id) {
-        try {
-            outbox.resend(id, user.email(), audit);
-        } catch (BusinessRuleException e) {
-            return Redirects.seeOther("/console/messages");
-        }
+        // A message that is not failed is refused with a page saying so (ErrorMappers).
+        outbox.resend(id, user.email(), audit);
         return Redirects.seeOther("/console/messages", "notice_message_resent");
     }
 }
