@@ -25,6 +25,9 @@ public class Biller {
     static final int MAX_LOGO_BYTES = 256 * 1024;
     static final Set<String> LOGO_TYPES = Set.of("image/png", "image/jpeg");
     private static final Pattern COLOUR = Pattern.compile("^#[0-9a-fA-F]{6}$");
+    /** Up to eight whole days between -60 and 60, comma-separated; may be empty (no reminders). */
+    private static final Pattern REMINDER_DAYS = Pattern.compile("^$|^-?[0-5]?[0-9](,-?[0-5]?[0-9]){0,7}$");
+
     private static final Pattern PREFIX = Pattern.compile("^[A-Za-z0-9-/]{0,20}$");
 
     @Inject
@@ -94,6 +97,11 @@ public class Biller {
                 errors.reject("logo", "error_logo_type");
             }
         }
+        String reminderDays =
+                form.reminderDays() == null ? "" : form.reminderDays().replace(" ", "");
+        if (!REMINDER_DAYS.matcher(reminderDays).matches()) {
+            errors.reject("reminderDays", "error_reminder_days");
+        }
         errors.throwIfAny();
 
         BillerSettings settings = settings();
@@ -122,6 +130,7 @@ public class Biller {
             settings.logo = null;
             settings.logoContentType = null;
         }
+        settings.reminderDays = reminderDays;
         settings.updatedAt = Instant.now(clock);
         audit.record(actor, "biller.settings.update", "biller", null);
         changed.fire(new BillerSettingsChanged());

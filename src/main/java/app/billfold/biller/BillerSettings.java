@@ -51,6 +51,20 @@ public class BillerSettings extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** Days relative to the due date on which reminders go out, e.g. "-5,0,3,10" (negative: before). */
+    @Column(name = "reminder_days")
+    public String reminderDays;
+
+    /** The reminder days, in order. */
+    public java.util.List<Integer> reminderSteps() {
+        return java.util.Arrays.stream(reminderDays.split(","))
+                .map(String::strip)
+                .filter(d -> !d.isEmpty())
+                .map(Integer::valueOf)
+                .sorted()
+                .toList();
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }

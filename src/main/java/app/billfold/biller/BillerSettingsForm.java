@@ -13,7 +13,8 @@ public record BillerSettingsForm(
         String brandColour,
         byte[] logo,
         String logoContentType,
-        boolean removeLogo) {
+        boolean removeLogo,
+        String reminderDays) {
 
     public static BillerSettingsForm of(BillerSettings s) {
         return new BillerSettingsForm(
@@ -28,6 +29,7 @@ public record BillerSettingsForm(
                 s.brandColour,
                 null,
                 null,
-                false);
+                false,
+                s.reminderDays);
     }
 }

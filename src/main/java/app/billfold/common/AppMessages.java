@@ -768,6 +768,18 @@ public interface AppMessages {
     @Message("Only a failed message can be sent again.")
     String error_resend_status();
 
+    @Message("Reminders")
+    String settings_reminders();
+
+    @Message("Reminder days")
+    String settings_reminder_days();
+
+    @Message("Days from the due date, comma-separated: -5 is five days before, 0 the due date, 3 three days after.")
+    String settings_reminder_days_hint();
+
+    @Message("Enter up to eight whole days between -59 and 59, separated by commas, like -5,0,3,10.")
+    String error_reminder_days();
+
     @Message("Bill to")
     String pdf_bill_to();
 

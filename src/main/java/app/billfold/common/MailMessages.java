@@ -41,6 +41,34 @@ public interface MailMessages {
     @Message("Manage autopay or create a sign-in")
     String autopay_manage();
 
+    @Message("{biller}: bill {number} is due on {due}")
+    String reminder_before_subject(String biller, String number, String due);
+
+    @Message("{biller}: bill {number} is due today")
+    String reminder_due_subject(String biller, String number);
+
+    @Message("{biller}: bill {number} is overdue")
+    String reminder_after_subject(String biller, String number);
+
+    @Message("{biller}: we will charge {amount} on {due}")
+    String autopay_notice_subject(String biller, String amount, String due);
+
+    @Message("Your bill {number} for {amount} is due on {due}.")
+    String reminder_before_body(String number, String amount, String due);
+
+    @Message("Your bill {number} for {amount} is due today.")
+    String reminder_due_body(String number, String amount);
+
+    @Message(
+            "Your bill {number} was due on {due} and {amount} is still to pay. If you have paid meanwhile, thank you and please ignore this message.")
+    String reminder_after_body(String number, String amount, String due);
+
+    @Message("Autopay: we will charge {amount} to {method} on {due} for bill {number}. Nothing to do on your side.")
+    String autopay_notice_body(String amount, String due, String number, String method);
+
+    @Message("Pay now")
+    String reminder_pay_link();
+
     @Message("Questions? Contact {biller} at {email}.")
     String footer(String biller, String email);
 }

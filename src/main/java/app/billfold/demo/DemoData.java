@@ -100,7 +100,8 @@ public class DemoData {
                         "#0b5394",
                         null,
                         null,
-                        false),
+                        false,
+                        "-5,0,3,10"),
                 SYSTEM);
 
         accounts.create("admin@billfold.test", "demo", Role.ADMIN, null);

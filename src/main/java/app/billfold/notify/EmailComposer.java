@@ -25,6 +25,10 @@ import java.util.Map;
 @ApplicationScoped
 public class EmailComposer {
 
+    /** Kinds that remind of a bill: re-checked before sending, and sharing one template. */
+    public static final java.util.Set<String> REMINDERS =
+            java.util.Set.of("reminder_before", "reminder_due", "reminder_after", "autopay_notice");
+
     @Inject
     Engine engine;
 
@@ -46,6 +50,12 @@ public class EmailComposer {
             case "invoice_issued" -> words.invoice_issued_subject(settings.legalName, data.get("number"));
             case "payment_receipt" -> words.receipt_subject(settings.legalName);
             case "autopay_confirmation" -> words.autopay_subject(settings.legalName, data.get("account"));
+            case "reminder_before" ->
+                words.reminder_before_subject(settings.legalName, data.get("number"), data.get("due"));
+            case "reminder_due" -> words.reminder_due_subject(settings.legalName, data.get("number"));
+            case "reminder_after" -> words.reminder_after_subject(settings.legalName, data.get("number"));
+            case "autopay_notice" ->
+                words.autopay_notice_subject(settings.legalName, data.get("amount"), data.get("due"));
             default -> throw new IllegalArgumentException("No e-mail for " + message.kind);
         };
         Mail mail = Mail.withHtml(
@@ -78,7 +88,7 @@ public class EmailComposer {
         return page.render();
     }
 
-    static Map<String, String> payload(String text) {
+    public static Map<String, String> payload(String text) {
         Map<String, String> data = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
             int eq = line.indexOf('=');

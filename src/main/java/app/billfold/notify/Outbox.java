@@ -19,10 +19,12 @@ public class Outbox {
     @Inject
     Clock clock;
 
+    /** Records the e-mail unless one with the same dedupe key was; says whether it recorded it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void email(String recipient, String kind, String language, Map<String, String> payload, String dedupeKey) {
+    public boolean email(
+            String recipient, String kind, String language, Map<String, String> payload, String dedupeKey) {
         if (OutboxMessage.count("dedupeKey", dedupeKey) > 0) {
-            return;
+            return false;
         }
         OutboxMessage message = new OutboxMessage();
         message.channel = "EMAIL";
@@ -37,6 +39,7 @@ public class Outbox {
         message.createdAt = Instant.now(clock);
         message.nextAttemptAt = message.createdAt;
         message.persist();
+        return true;
     }
 
     /** The message log, newest first, optionally one status only (PENDING, RETRY, SENT, DEAD). */

@@ -76,6 +76,10 @@ public class OutboxDispatcher {
         int sent = 0;
         for (Object id : ids) {
             OutboxMessage message = em.find(OutboxMessage.class, ((Number) id).longValue());
+            if (!stillApplies(message)) {
+                message.status = "SKIPPED";
+                continue;
+            }
             try {
                 mailer.send(composer.compose(message));
                 message.status = "SENT";
@@ -87,6 +91,20 @@ public class OutboxDispatcher {
             }
         }
         return new int[] {ids.size(), sent};
+    }
+
+    /** A reminder for a bill paid or voided since it was written, or an autopay notice after autopay stopped, is not sent. */
+    private boolean stillApplies(OutboxMessage message) {
+        if (!EmailComposer.REMINDERS.contains(message.kind)) {
+            return true;
+        }
+        String invoiceId = EmailComposer.payload(message.payload).get("reminderFor");
+        app.billfold.invoice.Invoice invoice =
+                invoiceId == null ? null : em.find(app.billfold.invoice.Invoice.class, Long.valueOf(invoiceId));
+        if (invoice == null || !invoice.status.isPayable()) {
+            return false;
+        }
+        return !"autopay_notice".equals(message.kind) || invoice.account.autopayMethodId != null;
     }
 
     private void failed(OutboxMessage message, RuntimeException e, Instant now) {

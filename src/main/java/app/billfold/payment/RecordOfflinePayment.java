@@ -40,6 +40,9 @@ public class RecordOfflinePayment {
     AuditLog audit;
 
     @Inject
+    ReceiptNotice receipts;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -100,6 +103,7 @@ public class RecordOfflinePayment {
             payment.allocations.add(allocation);
         }
         payments.persist(payment);
+        receipts.record(payment);
         audit.record(
                 actor,
                 "payment.record",

@@ -66,10 +66,7 @@ public class TakePayment {
     EntityManager em;
 
     @Inject
-    app.billfold.notify.Outbox outbox;
-
-    @Inject
-    app.billfold.common.PublicLinks links;
+    ReceiptNotice receipts;
 
     @Inject
     Clock clock;
@@ -234,23 +231,6 @@ public class TakePayment {
         }
     }
 
-    /** The payment receipt e-mail, recorded with the payment (transactional outbox). */
-    private void receipt(Account account, Payment payment) {
-        var customer = account.customer;
-        java.util.Locale locale = java.util.Locale.forLanguageTag(customer.language);
-        outbox.email(
-                customer.email,
-                "payment_receipt",
-                customer.language,
-                Map.of(
-                        "name", customer.name,
-                        "amount", app.billfold.common.LocalFormats.money(payment.money(), locale),
-                        "method", payment.methodLabel,
-                        "account", account.number,
-                        "link", links.to("/portal/receipts/" + payment.id)),
-                "receipt:" + payment.id);
-    }
-
     /**
      * Books a charge the processor confirmed. Normally it fits the capped parts exactly; a charge
      * confirmed late (after a crash) may find bills paid meanwhile: it then settles other open bills
@@ -300,7 +280,7 @@ public class TakePayment {
             payment.persist();
             em.flush();
             attempt.paymentId = payment.id;
-            receipt(account, payment);
+            receipts.record(payment);
         }
         attempt.status = ChargeStatus.SUCCEEDED;
         attempt.gatewayRef = result.reference();

@@ -60,7 +60,8 @@ class BillerSettingsTest {
                                 original.brandColour(),
                                 null,
                                 null,
-                                true),
+                                true,
+                                original.reminderDays()),
                         TestData.ACTOR));
     }
 
@@ -81,6 +82,7 @@ class BillerSettingsTest {
                 .multiPart("supportEmail", "Help@Lakeside.example")
                 .multiPart("supportPhone", "+33 4 00 00 00 00")
                 .multiPart("brandColour", "#1A7F37")
+                .multiPart("reminderDays", "-3, 0, 7")
                 .multiPart("logo", "logo.png", logo, "image/png")
                 .post("/console/settings");
         assertThat(saved.statusCode()).isEqualTo(303);
@@ -89,6 +91,7 @@ class BillerSettingsTest {
         assertThat(settings.legalName).isEqualTo("Lakeside Water");
         assertThat(settings.supportEmail).isEqualTo("help@lakeside.example");
         assertThat(settings.brandColour).isEqualTo("#1a7f37");
+        assertThat(settings.reminderSteps()).containsExactly(-3, 0, 7);
         assertThat(asAdmin.get("/brand/logo").asByteArray()).isEqualTo(logo);
         assertThat(asAdmin.get("/brand/style.css").asString()).contains("--brand:#1a7f37");
         assertThat(asAdmin.get("/console/settings").asString()).contains("Lakeside Water");

@@ -55,6 +55,9 @@ class OutboxDispatchTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    ReminderRun reminders;
+
     @BeforeAll
     static void startSmtp() {
         smtp = new GreenMail(ServerSetupTest.SMTP);
@@ -108,6 +111,29 @@ class OutboxDispatchTest {
         assertThat(row.status).isEqualTo("SENT");
         assertThat(row.providerId).isEqualTo(mail.getMessageID());
         assertThat(dispatcher.dispatch()).isZero();
+    }
+
+    @Test
+    void aReminderForABillPaidSinceItWasWrittenIsNotSent() throws Exception {
+        var fay = data.aCustomer().create();
+        data.anInvoice(fay.account())
+                .due("2026-03-12")
+                .withLine("Water", "1", "15", "0")
+                .issue();
+        dispatcher.dispatch();
+        smtp.purgeEmailFromAllMailboxes();
+        reminders.run();
+        data.pay(fay.account(), "15");
+
+        dispatcher.dispatch();
+
+        List<OutboxMessage> messages = data.fresh(() -> outbox.forRecipient(fay.email()));
+        assertThat(messages)
+                .extracting(m -> m.kind + " " + m.status)
+                .containsExactly("invoice_issued SENT", "reminder_before SKIPPED", "payment_receipt SENT");
+        assertThat(smtp.getReceivedMessages())
+                .extracting(MimeMessage::getSubject)
+                .containsExactly("Billfold Biller: payment received, thank you");
     }
 
     @Test

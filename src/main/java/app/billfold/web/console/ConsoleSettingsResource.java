@@ -59,7 +59,8 @@ public class ConsoleSettingsResource {
             @RestForm String supportPhone,
             @RestForm String brandColour,
             @RestForm FileUpload logo,
-            @RestForm boolean removeLogo)
+            @RestForm boolean removeLogo,
+            @RestForm String reminderDays)
             throws IOException {
         byte[] logoBytes = null;
         String logoType = null;
@@ -79,7 +80,8 @@ public class ConsoleSettingsResource {
                 brandColour,
                 logoBytes,
                 logoType,
-                removeLogo);
+                removeLogo,
+                reminderDays);
         try {
             biller.update(form, user.email());
             return Redirects.seeOther("/console/settings", "notice_settings_saved");

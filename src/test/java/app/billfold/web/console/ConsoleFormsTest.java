@@ -242,12 +242,14 @@ class ConsoleFormsTest {
                 .multiPart("invoicePrefix", "INV-")
                 .multiPart("supportEmail", "help@example.com")
                 .multiPart("brandColour", "blue")
+                .multiPart("reminderDays", "every day")
                 .post("/console/settings");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.asString())
                 .contains("Enter a three-letter currency code")
                 .contains("Enter a time zone like Europe/Paris.")
-                .contains("Enter a colour like #0b5394.");
+                .contains("Enter a colour like #0b5394.")
+                .contains("Enter up to eight whole days");
         Response forged = asAdmin.request().multiPart("legalName", "Forged").post("/console/settings");
         assertThat(forged.statusCode()).isEqualTo(403);
     }
