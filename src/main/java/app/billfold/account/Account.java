@@ -50,6 +50,9 @@ public class Account extends PanacheEntityBase {
     @Column(name = "autopay_since")
     public Instant autopaySince;
 
+    /** Bills go out by e-mail only; otherwise they are printed and posted. */
+    public boolean paperless;
+
     public boolean isOnAutopay() {
         return autopayMethodId != null;
     }

@@ -127,6 +127,25 @@ public class Customers {
         return account;
     }
 
+    /** The customer's one checkbox: bills by e-mail only, or on paper. */
+    @Transactional
+    public void setPaperless(Long customerId, Long accountId, boolean paperless, String actor) {
+        Account account = accounts.lock(accountId);
+        if (!account.customer.id.equals(customerId)) {
+            throw new NotFoundException("account " + accountId);
+        }
+        if (account.paperless != paperless) {
+            audit.change(
+                    actor,
+                    paperless ? "paperless.on" : "paperless.off",
+                    "account:" + account.id,
+                    null,
+                    account.paperless ? "paperless" : "paper",
+                    paperless ? "paperless" : "paper");
+            account.paperless = paperless;
+        }
+    }
+
     private void readCustomer(CustomerForm form, Customer into, FieldErrors errors) {
         into.kind = FormInput.choice(errors, "kind", form.kind(), CustomerKind.class);
         into.name = FormInput.text(errors, "name", form.name(), true, 200);

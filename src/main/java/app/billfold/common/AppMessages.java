@@ -780,6 +780,39 @@ public interface AppMessages {
     @Message("Enter up to eight whole days between -59 and 59, separated by commas, like -5,0,3,10.")
     String error_reminder_days();
 
+    @Message("Paperless")
+    String paperless_title();
+
+    @Message("Paperless bills come by e-mail with the PDF attached, and no paper is posted.")
+    String paperless_explained();
+
+    @Message("Send bills for account {number} by e-mail only, no paper")
+    String paperless_checkbox(String number);
+
+    @Message("Paperless is on.")
+    String notice_paperless_on();
+
+    @Message("Bills will come on paper.")
+    String notice_paperless_off();
+
+    @Message("Print queue")
+    String print_title();
+
+    @Message("No paper bill waits to be printed.")
+    String print_none();
+
+    @Message("{count} paper bills wait to be printed and posted.")
+    String print_count(Integer count);
+
+    @Message("Download them as one PDF")
+    String print_download();
+
+    @Message("Mark these bills as printed")
+    String print_mark_done();
+
+    @Message("Marked as printed.")
+    String notice_printed();
+
     @Message("Bill to")
     String pdf_bill_to();
 

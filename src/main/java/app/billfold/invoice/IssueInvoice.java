@@ -33,6 +33,9 @@ public class IssueInvoice {
     Outbox outbox;
 
     @Inject
+    app.billfold.notify.PrintQueue printQueue;
+
+    @Inject
     PublicLinks links;
 
     @Transactional
@@ -44,8 +47,15 @@ public class IssueInvoice {
         return invoice;
     }
 
-    /** The e-bill notice with the PDF, recorded with the issue itself (transactional outbox). */
+    /**
+     * A paperless account gets the e-bill with its PDF, recorded with the issue itself
+     * (transactional outbox); a paper account's bill goes to the print queue.
+     */
     private void notifyCustomer(Invoice invoice) {
+        if (!invoice.account.paperless) {
+            printQueue.add(invoice);
+            return;
+        }
         var customer = invoice.account.customer;
         Locale locale = Locale.forLanguageTag(customer.language);
         outbox.email(

@@ -65,7 +65,7 @@ class ReminderRunTest {
 
     @Test
     void remindsOnTheDaysOfThePolicyOnceEachAndCatchesUpWithTheLatestStepOnly() {
-        var ada = data.aCustomer().create();
+        var ada = data.aCustomer().paperless().create();
         Invoice bill = data.anInvoice(ada.account()).due("2026-03-15").issue();
 
         reminders.run();
@@ -83,14 +83,14 @@ class ReminderRunTest {
 
     @Test
     void paidBillsGetNothingAndAutopayAccountsAreToldWhatWillBeCharged() {
-        var paid = data.aCustomer().create();
+        var paid = data.aCustomer().paperless().create();
         data.anInvoice(paid.account())
                 .due("2026-03-15")
                 .withLine("A", "1", "20", "0")
                 .issue();
         data.pay(paid.account(), "20");
 
-        var auto = data.aCustomer().create();
+        var auto = data.aCustomer().paperless().create();
         SavedMethod card = methods.save(
                 auto.id(), sandbox.tokenizeCard("4242424242424242", 12, 2030).token(), TestData.ACTOR);
         autopay.enrol(auto.id(), auto.account().id, card.id, TestData.ACTOR);

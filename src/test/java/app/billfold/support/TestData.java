@@ -79,6 +79,12 @@ public class TestData {
         private String email = "c-" + UUID.randomUUID() + "@example.com";
         private String password;
         private String language = "en";
+        private boolean paperless;
+
+        public CustomerBuilder paperless() {
+            paperless = true;
+            return this;
+        }
 
         public CustomerBuilder speaking(String value) {
             language = value;
@@ -100,6 +106,10 @@ public class TestData {
                     new CustomerForm("PERSON", name, email, "", language, "", "1 Test Street", "75001"), ACTOR);
             if (password != null) {
                 users.create(email, password, Role.CUSTOMER, customer);
+            }
+            if (paperless) {
+                customers.setPaperless(
+                        customer.id, customers.accountsOf(customer.id).get(0).id, true, ACTOR);
             }
             return new CreatedCustomer(
                     customer.id, email, customers.accountsOf(customer.id).get(0));

@@ -32,7 +32,10 @@ public class Notice {
             "notice_autopay_off",
             "notice_autopay_ran",
             "notice_refunded",
-            "notice_message_resent");
+            "notice_message_resent",
+            "notice_paperless_on",
+            "notice_paperless_off",
+            "notice_printed");
 
     @Inject
     UriInfo uri;

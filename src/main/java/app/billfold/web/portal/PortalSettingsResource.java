@@ -134,6 +134,19 @@ public class PortalSettingsResource {
         }
     }
 
+    /** Ticked: bills by e-mail only. Not ticked: on paper. One action either way. */
+    @POST
+    @Path("paperless")
+    public Response paperless(@RestForm Long account, @RestForm boolean paperless, @RestForm String back) {
+        if (account == null) {
+            throw new app.billfold.common.NotFoundException("account");
+        }
+        customers.setPaperless(user.customerId(), account, paperless, user.email());
+        return Redirects.seeOther(
+                Redirects.safeLocalPath(back, "/portal/settings"),
+                paperless ? "notice_paperless_on" : "notice_paperless_off");
+    }
+
     private TemplateInstance page(String refusal) {
         return Templates.settings(
                 customers.accountsOf(user.customerId()), methods.of(user.customerId()), refusal, biller.today());

@@ -1,0 +1,63 @@
+package app.billfold.web.console;
+
+import app.billfold.identity.CurrentUser;
+import app.billfold.identity.Role;
+import app.billfold.invoice.Invoice;
+import app.billfold.notify.PrintQueue;
+import app.billfold.web.common.Redirects;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The print queue: paper bills waiting, one merged PDF, then marked printed. */
+@Path("/console/print")
+@RolesAllowed({Role.CLERK_ROLE, Role.ADMIN_ROLE})
+@Produces(MediaType.TEXT_HTML)
+public class ConsolePrintResource {
+
+    @CheckedTemplate(basePath = "console/print")
+    static class Templates {
+        static native TemplateInstance queue(List<Invoice> waiting);
+    }
+
+    @Inject
+    PrintQueue queue;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    public TemplateInstance queue() {
+        return Templates.queue(queue.waiting());
+    }
+
+    @GET
+    @Path("bills.pdf")
+    @Produces("application/pdf")
+    public Response merged() {
+        byte[] pdf = queue.mergedPdf();
+        if (pdf.length == 0) {
+            return Redirects.seeOther("/console/print");
+        }
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"paper-bills.pdf\"")
+                .build();
+    }
+
+    /** Marks as printed exactly the bills listed on the page the clerk printed from. */
+    @POST
+    @Path("done")
+    public Response done(@RestForm List<Long> invoice) {
+        queue.markPrinted(invoice == null ? List.of() : invoice, user.email());
+        return Redirects.seeOther("/console/print", "notice_printed");
+    }
+}
