@@ -152,6 +152,7 @@ public class DemoData {
                         .token(),
                 SYSTEM);
         autopay.enrol(ada.id, adaWater.id, card.id, SYSTEM);
+        customers.setPaperless(ada.id, adaWater.id, true, SYSTEM);
     }
 
     /** Issues an invoice dated as if it had been issued 30 days before it falls due. */
