@@ -813,6 +813,15 @@ public interface AppMessages {
     @Message("Marked as printed.")
     String notice_printed();
 
+    @Message("Messages to {to}.")
+    String messages_for(String to);
+
+    @Message("Show everyone's")
+    String messages_everyone();
+
+    @Message("Not needed any more")
+    String message_status_skipped();
+
     @Message("Bill to")
     String pdf_bill_to();
 

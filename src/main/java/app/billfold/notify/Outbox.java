@@ -42,14 +42,25 @@ public class Outbox {
         return true;
     }
 
-    /** The message log, newest first, optionally one status only (PENDING, RETRY, SENT, DEAD). */
+    /**
+     * The message log, newest first, optionally one status only (PENDING, RETRY, SENT, DEAD,
+     * SKIPPED) and one recipient only.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<OutboxMessage> log(String status, int limit) {
-        return status == null || status.isBlank()
-                ? OutboxMessage.find("order by id desc").page(0, limit).list()
-                : OutboxMessage.find("status = ?1 order by id desc", status)
-                        .page(0, limit)
-                        .list();
+    public List<OutboxMessage> log(String status, String recipient, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (status != null && !status.isBlank()) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (recipient != null && !recipient.isBlank()) {
+            query.append(" and lower(recipient) = :recipient");
+            params.put("recipient", recipient.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        return OutboxMessage.find(query + " order by id desc", params)
+                .page(0, limit)
+                .list();
     }
 
     /** Puts a dead (or failing) message back in line, as a clerk asked. */

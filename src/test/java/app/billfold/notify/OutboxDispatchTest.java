@@ -207,6 +207,12 @@ class OutboxDispatchTest {
         String clerk = data.staff(app.billfold.identity.Role.CLERK, "clerk-pw");
         app.billfold.support.WebSession console = app.billfold.support.WebSession.signedIn(clerk, "clerk-pw");
         assertThat(console.get("/console/messages?status=DEAD").asString()).contains(eve.email());
+        assertThat(console.get("/console/messages?to=" + eve.email()).asString())
+                .contains("Messages to " + eve.email())
+                .contains("no_such_kind");
+        assertThat(console.get("/console/messages?status=SENT&to=" + eve.email())
+                        .asString())
+                .doesNotContain("no_such_kind");
         assertThat(console.post("/console/messages/" + dead.id + "/resend", Map.of())
                         .statusCode())
                 .isEqualTo(303);

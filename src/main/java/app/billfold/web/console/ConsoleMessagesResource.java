@@ -27,11 +27,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleMessagesResource {
 
-    static final Set<String> STATUSES = Set.of("PENDING", "RETRY", "SENT", "DEAD");
+    static final Set<String> STATUSES = Set.of("PENDING", "RETRY", "SENT", "DEAD", "SKIPPED");
 
     @CheckedTemplate(basePath = "console/messages")
     static class Templates {
-        static native TemplateInstance log(List<OutboxMessage> messages, String status);
+        static native TemplateInstance log(List<OutboxMessage> messages, String status, String to);
     }
 
     @Inject
@@ -44,9 +44,10 @@ public class ConsoleMessagesResource {
     CurrentUser user;
 
     @GET
-    public TemplateInstance log(@RestQuery String status) {
+    public TemplateInstance log(@RestQuery String status, @RestQuery String to) {
         String chosen = status != null && STATUSES.contains(status) ? status : "";
-        return Templates.log(outbox.log(chosen, 200), chosen);
+        String recipient = to == null ? "" : to.strip();
+        return Templates.log(outbox.log(chosen, recipient, 200), chosen, recipient);
     }
 
     @POST
