@@ -130,10 +130,7 @@ public class Customers {
     /** The customer's one checkbox: bills by e-mail only, or on paper. */
     @Transactional
     public void setPaperless(Long customerId, Long accountId, boolean paperless, String actor) {
-        Account account = accounts.lock(accountId);
-        if (!account.customer.id.equals(customerId)) {
-            throw new NotFoundException("account " + accountId);
-        }
+        Account account = accounts.lockOwnedBy(accountId, customerId);
         if (account.paperless != paperless) {
             audit.change(
                     actor,

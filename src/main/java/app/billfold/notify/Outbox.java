@@ -83,9 +83,4 @@ public class Outbox {
     public List<OutboxMessage> forRecipient(String recipient) {
         return OutboxMessage.list("recipient = ?1 order by id", recipient);
     }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<OutboxMessage> pendingFor(String recipient) {
-        return OutboxMessage.list("recipient = ?1 and status = 'PENDING' order by id", recipient);
-    }
 }

@@ -5,7 +5,6 @@ import app.billfold.account.AccountRepository;
 import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
 import app.billfold.common.BusinessRuleException;
-import app.billfold.common.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -93,10 +92,6 @@ public class Autopay {
     }
 
     private Account own(Long customerId, Long accountId) {
-        Account account = accounts.lock(accountId);
-        if (!account.customer.id.equals(customerId)) {
-            throw new NotFoundException("account " + accountId);
-        }
-        return account;
+        return accounts.lockOwnedBy(accountId, customerId);
     }
 }

@@ -7,7 +7,6 @@ import app.billfold.common.BusinessRuleException;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
 import app.billfold.common.Money;
-import app.billfold.common.NotFoundException;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoiceRepository;
 import app.billfold.payment.gateway.InvalidTokenException;
@@ -52,17 +51,7 @@ public class PayNow {
     /** One of the customer's own accounts; anyone else's is not found. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Account account(Long customerId, Long accountId) {
-        Account account = accounts.findByIdOptional(accountId).orElseThrow(() -> new NotFoundException("account"));
-        if (!account.customer.id.equals(customerId)) {
-            throw new NotFoundException("account " + accountId);
-        }
-        return account;
-    }
-
-    /** An account by id, for a holder of a signed link that names it. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Account anyAccount(Long accountId) {
-        return accounts.findByIdOptional(accountId).orElseThrow(() -> new NotFoundException("account"));
+        return accounts.findOwnedBy(accountId, customerId);
     }
 
     /**

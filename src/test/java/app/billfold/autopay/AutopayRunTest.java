@@ -166,27 +166,17 @@ class AutopayRunTest {
         Enrolled due = enrolledWith("4242424242424242", "2026-03-10", "40");
         // The first run recorded the try and the processor charged it; the node died before the commit.
         String key = "autopay-" + due.invoice().id + "-1";
-        data.fresh(() -> {
-            app.billfold.payment.ChargeAttempt attempt = new app.billfold.payment.ChargeAttempt();
-            attempt.idempotencyKey = key;
-            attempt.accountId = due.customer().account().id;
-            attempt.amount = new java.math.BigDecimal("40");
-            attempt.currency = "EUR";
-            attempt.token = due.method().token;
-            attempt.methodKind = due.method().kind;
-            attempt.methodLabel = due.method().label();
-            attempt.purpose = app.billfold.payment.ChargePurpose.AUTOPAY;
-            attempt.status = app.billfold.payment.ChargeStatus.PENDING;
-            attempt.initiatedBy = "autopay-run";
-            attempt.createdAt = clock.now();
-            app.billfold.payment.ChargeAttemptInvoice part = new app.billfold.payment.ChargeAttemptInvoice();
-            part.attempt = attempt;
-            part.invoiceId = due.invoice().id;
-            part.amount = new java.math.BigDecimal("40");
-            attempt.invoices.add(part);
-            attempt.persist();
-            return attempt.id;
-        });
+        java.util.LinkedHashMap<Long, java.math.BigDecimal> parts = new java.util.LinkedHashMap<>();
+        parts.put(due.invoice().id, new java.math.BigDecimal("40"));
+        data.pendingAttempt(new app.billfold.payment.PayOrder(
+                due.customer().account().id,
+                parts,
+                due.method().token,
+                due.method().kind,
+                due.method().label(),
+                app.billfold.payment.ChargePurpose.AUTOPAY,
+                key,
+                "autopay-run"));
         sandbox.charge(new app.billfold.payment.gateway.ChargeRequest(
                 new java.math.BigDecimal("40"), "EUR", due.method().token, key, java.util.Map.of()));
 

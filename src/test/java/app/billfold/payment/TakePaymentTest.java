@@ -201,7 +201,7 @@ class TakePaymentTest {
         MethodDetails card = sandbox.tokenizeCard("4242424242424242", 12, 2030);
         PayOrder order = order(customer.account().id, invoice, "60", card);
         // The node recorded the attempt, sent it, and died before recording the answer.
-        Long attemptId = recordPending(order, card, invoice);
+        Long attemptId = data.pendingAttempt(order);
         sandbox.charge(new ChargeRequest(new BigDecimal("60"), "EUR", card.token(), order.idempotencyKey(), Map.of()));
 
         clock.advance(Duration.ofMinutes(3));
@@ -222,7 +222,7 @@ class TakePaymentTest {
                 .withLine("Water", "1", "60", "0")
                 .issue();
         MethodDetails card = sandbox.tokenizeCard("4242424242424242", 12, 2030);
-        Long abandoned = recordPending(order(customer.account().id, invoice, "60", card), card, invoice);
+        Long abandoned = data.pendingAttempt(order(customer.account().id, invoice, "60", card));
 
         clock.advance(Duration.ofMinutes(3));
         takePayment.settleAbandoned();
@@ -233,30 +233,5 @@ class TakePaymentTest {
         assertThat(takePayment.pay(order(customer.account().id, invoice, "60", card)).status)
                 .isEqualTo(ChargeStatus.SUCCEEDED);
         assertThat(sandbox.chargesFor(card.token())).isEqualTo(1);
-    }
-
-    /** An attempt as a node leaves it when it dies right after recording it. */
-    private Long recordPending(PayOrder order, MethodDetails card, Invoice invoice) {
-        return data.fresh(() -> {
-            ChargeAttempt attempt = new ChargeAttempt();
-            attempt.idempotencyKey = order.idempotencyKey();
-            attempt.accountId = order.accountId();
-            attempt.amount = order.total();
-            attempt.currency = "EUR";
-            attempt.token = card.token();
-            attempt.methodKind = card.kind();
-            attempt.methodLabel = "visa 4242";
-            attempt.purpose = ChargePurpose.PAY_NOW;
-            attempt.status = ChargeStatus.PENDING;
-            attempt.initiatedBy = TestData.ACTOR;
-            attempt.createdAt = clock.now();
-            ChargeAttemptInvoice part = new ChargeAttemptInvoice();
-            part.attempt = attempt;
-            part.invoiceId = invoice.id;
-            part.amount = order.total();
-            attempt.invoices.add(part);
-            attempt.persist();
-            return attempt.id;
-        });
     }
 }

@@ -54,6 +54,36 @@ public class TestData {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(read::get);
     }
 
+    /**
+     * Records a charge attempt exactly as a node does just before calling the processor, and
+     * nothing more: the state a crash right after that leaves behind.
+     */
+    public Long pendingAttempt(app.billfold.payment.PayOrder order) {
+        return fresh(() -> {
+            var attempt = new app.billfold.payment.ChargeAttempt();
+            attempt.idempotencyKey = order.idempotencyKey();
+            attempt.accountId = order.accountId();
+            attempt.amount = order.total();
+            attempt.currency = "EUR";
+            attempt.token = order.token();
+            attempt.methodKind = order.methodKind();
+            attempt.methodLabel = order.methodLabel();
+            attempt.purpose = order.purpose();
+            attempt.status = app.billfold.payment.ChargeStatus.PENDING;
+            attempt.initiatedBy = order.initiatedBy();
+            attempt.createdAt = clock.now();
+            order.parts().forEach((invoiceId, amount) -> {
+                var part = new app.billfold.payment.ChargeAttemptInvoice();
+                part.attempt = attempt;
+                part.invoiceId = invoiceId;
+                part.amount = amount;
+                attempt.invoices.add(part);
+            });
+            attempt.persist();
+            return attempt.id;
+        });
+    }
+
     public CustomerBuilder aCustomer() {
         return new CustomerBuilder();
     }

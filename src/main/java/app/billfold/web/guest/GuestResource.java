@@ -20,6 +20,7 @@ import app.billfold.payment.Payments;
 import app.billfold.web.common.Checkout;
 import app.billfold.web.common.Cookies;
 import app.billfold.web.common.Declines;
+import app.billfold.web.common.HostedForm;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,7 +41,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -57,6 +57,7 @@ public class GuestResource {
     public static final String COOKIE = "billfold-guest";
     static final String SESSION = "guest-session";
     static final String CHECKOUT = "guest-checkout";
+    static final String KEY_PREFIX = "guest-";
 
     record GuestForm(List<Long> invoices, String amount, String method, boolean autopay, String email) {}
 
@@ -107,6 +108,9 @@ public class GuestResource {
     app.billfold.payment.Autopay autopay;
 
     @Inject
+    app.billfold.account.Customers customers;
+
+    @Inject
     app.billfold.identity.LocalAccounts registration;
 
     @GET
@@ -138,7 +142,8 @@ public class GuestResource {
         Account account = access.account(sessionId(cookie));
         List<Invoice> payable = invoices.payableForAccount(account.id);
         GuestForm form = new GuestForm(payable.stream().map(i -> i.id).toList(), "", "new-card", false, "");
-        return Templates.pay(account, payable, form, newKey(), new FieldErrors(), null, biller.today());
+        return Templates.pay(
+                account, payable, form, HostedForm.newKey(KEY_PREFIX), new FieldErrors(), null, biller.today());
     }
 
     @POST
@@ -166,15 +171,12 @@ public class GuestResource {
         } catch (InvalidInputException e) {
             return refused(Response.Status.BAD_REQUEST, account, form, e.errors(), null);
         }
-        String kind = "new-bank".equals(method) ? "bank" : "card";
-        String idempotencyKey = key == null || key.length() < 20 || key.length() > 60 ? newKey() : key;
+        String idempotencyKey = HostedForm.keyOf(key, KEY_PREFIX);
         String state = signer.sign(
                 CHECKOUT,
                 new Checkout(session, account.id, idempotencyKey, parts, autopay, autopay, confirmTo).encode(),
                 Duration.ofMinutes(30));
-        return Redirects.seeOther("/sandbox/checkout?kind=" + kind + "&return="
-                + URLEncoder.encode("/guest/pay/return", StandardCharsets.UTF_8) + "&state="
-                + URLEncoder.encode(state, StandardCharsets.UTF_8));
+        return HostedForm.redirect("new-bank".equals(method), "/guest/pay/return", state);
     }
 
     @GET
@@ -269,7 +271,7 @@ public class GuestResource {
                 .map(v -> v.split("\\|", 2))
                 .filter(v -> v.length == 2)
                 .orElseThrow(() -> new NotFoundException("link"));
-        return new ManageLink(payNow.anyAccount(Long.valueOf(f[0])), f[1]);
+        return new ManageLink(customers.account(Long.valueOf(f[0])), f[1]);
     }
 
     /** A reload of the return page after paying shows the receipt again instead of failing. */
@@ -288,14 +290,10 @@ public class GuestResource {
                         account,
                         invoices.payableForAccount(account.id),
                         form,
-                        newKey(),
+                        HostedForm.newKey(KEY_PREFIX),
                         errors,
                         refusal,
                         biller.today()))
                 .build();
-    }
-
-    private static String newKey() {
-        return "guest-" + UUID.randomUUID();
     }
 }

@@ -22,6 +22,7 @@ import app.billfold.payment.SavedMethod;
 import app.billfold.payment.SavedMethods;
 import app.billfold.web.common.Checkout;
 import app.billfold.web.common.Declines;
+import app.billfold.web.common.HostedForm;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -34,13 +35,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -55,6 +53,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class PortalPayResource {
 
     static final String CHECKOUT = "checkout";
+    static final String KEY_PREFIX = "pay-";
     static final Duration CHECKOUT_VALIDITY = Duration.ofMinutes(30);
 
     /** What the pay page shows again after a refusal. */
@@ -147,7 +146,7 @@ public class PortalPayResource {
         }
         Account acct = payNow.account(user.customerId(), account);
         PayForm form = new PayForm(invoice == null ? List.of() : invoice, amount, method, save, autopay);
-        String idempotencyKey = key == null || key.length() < 20 || key.length() > 60 ? newKey() : key;
+        String idempotencyKey = HostedForm.keyOf(key, KEY_PREFIX);
         LinkedHashMap<Long, BigDecimal> parts;
         try {
             parts = payNow.parts(acct.id, form.invoices(), amount);
@@ -187,9 +186,7 @@ public class PortalPayResource {
         Checkout checkout =
                 new Checkout(String.valueOf(user.customerId()), acct.id, idempotencyKey, parts, save, autopay, "");
         String state = signer.sign(CHECKOUT, checkout.encode(), CHECKOUT_VALIDITY);
-        return Redirects.seeOther("/sandbox/checkout?kind=" + (chosen.equals("new-bank") ? "bank" : "card")
-                + "&return=" + URLEncoder.encode("/portal/pay/return", StandardCharsets.UTF_8)
-                + "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8));
+        return HostedForm.redirect(chosen.equals("new-bank"), "/portal/pay/return", state);
     }
 
     /** Back from the hosted form with a token: pay with it. Reloading pays nothing twice (same key). */
@@ -282,10 +279,7 @@ public class PortalPayResource {
             PayForm form,
             FieldErrors errors,
             String refusal) {
-        return Templates.pay(mine, acct, payable, saved, form, newKey(), errors, refusal, biller.today());
-    }
-
-    private static String newKey() {
-        return "pay-" + UUID.randomUUID();
+        return Templates.pay(
+                mine, acct, payable, saved, form, HostedForm.newKey(KEY_PREFIX), errors, refusal, biller.today());
     }
 }

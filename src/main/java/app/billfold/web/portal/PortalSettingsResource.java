@@ -10,6 +10,7 @@ import app.billfold.identity.Signer;
 import app.billfold.payment.Autopay;
 import app.billfold.payment.SavedMethod;
 import app.billfold.payment.SavedMethods;
+import app.billfold.web.common.HostedForm;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -21,8 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -87,9 +86,7 @@ public class PortalSettingsResource {
     @Path("settings/methods/new")
     public Response addMethod(@RestQuery String kind) {
         String state = signer.sign(ADD_METHOD, String.valueOf(user.customerId()), Duration.ofMinutes(30));
-        return Redirects.seeOther("/sandbox/checkout?kind=" + ("bank".equals(kind) ? "bank" : "card")
-                + "&return=" + URLEncoder.encode("/portal/settings/methods/added", StandardCharsets.UTF_8)
-                + "&state=" + URLEncoder.encode(state, StandardCharsets.UTF_8));
+        return HostedForm.redirect("bank".equals(kind), "/portal/settings/methods/added", state);
     }
 
     @GET

@@ -108,7 +108,7 @@ class GuestPayTest {
         // The session paid once: it cannot pay again.
         assertThat(guest.get("/guest/pay").statusCode()).isEqualTo(404);
 
-        List<OutboxMessage> mail = data.fresh(() -> outbox.pendingFor("carol@example.com"));
+        List<OutboxMessage> mail = data.fresh(() -> outbox.forRecipient("carol@example.com"));
         assertThat(mail).singleElement().satisfies(m -> {
             assertThat(m.kind).isEqualTo("autopay_confirmation");
             assertThat(m.payload).contains("account=" + carol.account().number).contains("manage=");
