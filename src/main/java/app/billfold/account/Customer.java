@@ -40,6 +40,29 @@ public class Customer extends PanacheEntityBase {
     @jakarta.persistence.Column(name = "gateway_customer_id")
     public String gatewayCustomerId;
 
+    /** The channels the customer chose for notices. */
+    @Enumerated(EnumType.STRING)
+    @jakarta.persistence.Column(name = "notify_by")
+    public NotifyBy notifyBy = NotifyBy.EMAIL;
+
+    /** The customer's own time zone for SMS quiet hours; null: the biller's. */
+    @jakarta.persistence.Column(name = "time_zone")
+    public String timeZone;
+
+    /** Set when an e-mail to the address bounced for good; notices go by SMS until it changes. */
+    @jakarta.persistence.Column(name = "email_failed_at")
+    public Instant emailFailedAt;
+
+    @jakarta.persistence.Column(name = "email_failure")
+    public String emailFailure;
+
+    /** Set when an SMS to the number failed for good; notices go by e-mail until it changes. */
+    @jakarta.persistence.Column(name = "sms_failed_at")
+    public Instant smsFailedAt;
+
+    @jakarta.persistence.Column(name = "sms_failure")
+    public String smsFailure;
+
     @OneToMany(mappedBy = "customer")
     @OrderBy("number")
     public List<Account> accounts = new ArrayList<>();

@@ -88,6 +88,14 @@ public class Customers {
         Customer changed = new Customer();
         readCustomer(form, changed, errors);
         errors.throwIfAny();
+        if (!java.util.Objects.equals(customer.email, changed.email)) {
+            customer.emailFailedAt = null;
+            customer.emailFailure = null;
+        }
+        if (!java.util.Objects.equals(customer.phone, changed.phone)) {
+            customer.smsFailedAt = null;
+            customer.smsFailure = null;
+        }
         customer.kind = changed.kind;
         customer.name = changed.name;
         customer.email = changed.email;

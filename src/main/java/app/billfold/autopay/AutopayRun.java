@@ -55,6 +55,9 @@ public class AutopayRun {
     InvoiceRepository invoices;
 
     @Inject
+    AutopayFailedNotice failedNotice;
+
+    @Inject
     AccountRepository accounts;
 
     @Inject
@@ -209,5 +212,6 @@ public class AutopayRun {
         row.status = AutopayStatus.FAILED;
         row.lastDeclineCode = code;
         audit.record(SYSTEM, "autopay.failed", "invoice:" + row.invoiceId, code);
+        failedNotice.record(row, invoices.findById(row.invoiceId));
     }
 }

@@ -102,6 +102,11 @@ public class Biller {
         if (!REMINDER_DAYS.matcher(reminderDays).matches()) {
             errors.reject("reminderDays", "error_reminder_days");
         }
+        String reminderSmsDays =
+                form.reminderSmsDays() == null ? "" : form.reminderSmsDays().replace(" ", "");
+        if (!REMINDER_DAYS.matcher(reminderSmsDays).matches()) {
+            errors.reject("reminderSmsDays", "error_reminder_days");
+        }
         errors.throwIfAny();
 
         BillerSettings settings = settings();
@@ -131,6 +136,7 @@ public class Biller {
             settings.logoContentType = null;
         }
         settings.reminderDays = reminderDays;
+        settings.reminderSmsDays = reminderSmsDays;
         settings.updatedAt = Instant.now(clock);
         audit.record(actor, "biller.settings.update", "biller", null);
         changed.fire(new BillerSettingsChanged());

@@ -55,14 +55,38 @@ public class BillerSettings extends PanacheEntityBase {
     @Column(name = "reminder_days")
     public String reminderDays;
 
-    /** The reminder days, in order. */
+    /** The reminder days on which an SMS goes out too (to customers who chose SMS). */
+    @Column(name = "reminder_sms_days")
+    public String reminderSmsDays;
+
+    /** The reminder steps, in order: every day on which an e-mail or an SMS reminder goes out. */
     public java.util.List<Integer> reminderSteps() {
-        return java.util.Arrays.stream(reminderDays.split(","))
-                .map(String::strip)
-                .filter(d -> !d.isEmpty())
-                .map(Integer::valueOf)
-                .sorted()
-                .toList();
+        java.util.TreeSet<Integer> steps = new java.util.TreeSet<>(days(reminderDays));
+        steps.addAll(days(reminderSmsDays));
+        return java.util.List.copyOf(steps);
+    }
+
+    /** The channels the biller sends a reminder step on. */
+    public java.util.Set<app.billfold.notify.Channel> reminderChannels(int step) {
+        java.util.Set<app.billfold.notify.Channel> channels =
+                java.util.EnumSet.noneOf(app.billfold.notify.Channel.class);
+        if (days(reminderDays).contains(step)) {
+            channels.add(app.billfold.notify.Channel.EMAIL);
+        }
+        if (days(reminderSmsDays).contains(step)) {
+            channels.add(app.billfold.notify.Channel.SMS);
+        }
+        return channels;
+    }
+
+    private static java.util.List<Integer> days(String list) {
+        return list == null
+                ? java.util.List.of()
+                : java.util.Arrays.stream(list.split(","))
+                        .map(String::strip)
+                        .filter(d -> !d.isEmpty())
+                        .map(Integer::valueOf)
+                        .toList();
     }
 
     public ZoneId zone() {

@@ -14,7 +14,8 @@ public record BillerSettingsForm(
         byte[] logo,
         String logoContentType,
         boolean removeLogo,
-        String reminderDays) {
+        String reminderDays,
+        String reminderSmsDays) {
 
     public static BillerSettingsForm of(BillerSettings s) {
         return new BillerSettingsForm(
@@ -30,6 +31,7 @@ public record BillerSettingsForm(
                 null,
                 null,
                 false,
-                s.reminderDays);
+                s.reminderDays,
+                s.reminderSmsDays);
     }
 }

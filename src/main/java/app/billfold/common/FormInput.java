@@ -1,5 +1,7 @@
 package app.billfold.common;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,7 +16,6 @@ public final class FormInput {
 
     // Deliberately loose: one @, no spaces, a dot in the domain. Deliverability is proved by mail.
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().-]{6,20}$");
 
     private FormInput() {}
 
@@ -45,16 +46,33 @@ public final class FormInput {
         return text.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * A phone number as people type it ("06 12 34 56 78", "+44 20 7946 0958"), kept in E.164 so
+     * that an SMS, a STOP from that number and the customer's record all name it the same way.
+     * Numbers without a country code are read in the region of billfold.phone-region.
+     */
     public static String phone(FieldErrors errors, String field, String value) {
         String text = text(errors, field, value, false, 40);
         if (text == null || text.isEmpty()) {
             return text;
         }
-        if (!PHONE.matcher(text).matches()) {
-            errors.reject(field, "error_phone");
-            return null;
+        PhoneNumberUtil numbers = PhoneNumberUtil.getInstance();
+        try {
+            var number = numbers.parse(text, phoneRegion());
+            if (numbers.isValidNumber(number)) {
+                return numbers.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+            }
+        } catch (NumberParseException e) {
+            // reported below, like a number that parses but cannot exist
         }
-        return text;
+        errors.reject(field, "error_phone");
+        return null;
+    }
+
+    private static String phoneRegion() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("billfold.phone-region", String.class)
+                .orElse("FR");
     }
 
     public static BigDecimal decimal(FieldErrors errors, String field, String value, boolean required) {

@@ -71,4 +71,11 @@ public interface MailMessages {
 
     @Message("Questions? Contact {biller} at {email}.")
     String footer(String biller, String email);
+
+    @Message("{biller}: autopay could not pay bill {number}")
+    String autopay_failed_subject(String biller, String number);
+
+    @Message(
+            "We could not charge {amount} for bill {number} to your saved payment method. {reason} Please pay the bill yourself, or add another method.")
+    String autopay_failed_body(String amount, String number, String reason);
 }

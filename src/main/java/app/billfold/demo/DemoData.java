@@ -101,7 +101,8 @@ public class DemoData {
                         null,
                         null,
                         false,
-                        "-5,0,3,10"),
+                        "-5,0,3,10",
+                        "0,3,10"),
                 SYSTEM);
 
         accounts.create("admin@billfold.test", "demo", Role.ADMIN, null);

@@ -4,7 +4,7 @@ import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
 import app.billfold.common.LocalFormats;
 import app.billfold.common.PublicLinks;
-import app.billfold.notify.Outbox;
+import app.billfold.notify.CustomerNotice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -30,7 +30,7 @@ public class IssueInvoice {
     Clock clock;
 
     @Inject
-    Outbox outbox;
+    CustomerNotice notice;
 
     @Inject
     app.billfold.notify.PrintQueue printQueue;
@@ -48,8 +48,9 @@ public class IssueInvoice {
     }
 
     /**
-     * A paperless account gets the e-bill with its PDF, recorded with the issue itself
-     * (transactional outbox); a paper account's bill goes to the print queue.
+     * A paperless account gets the e-bill on its channels (by e-mail with its PDF), recorded with
+     * the issue itself (transactional outbox); a paper account's bill goes to the print queue, and
+     * so does a paperless one that no channel can reach any more.
      */
     private void notifyCustomer(Invoice invoice) {
         if (!invoice.account.paperless) {
@@ -58,10 +59,9 @@ public class IssueInvoice {
         }
         var customer = invoice.account.customer;
         Locale locale = Locale.forLanguageTag(customer.language);
-        outbox.email(
-                customer.email,
+        var sent = notice.send(
+                customer,
                 "invoice_issued",
-                customer.language,
                 Map.of(
                         "name", customer.name,
                         "number", invoice.number,
@@ -69,6 +69,10 @@ public class IssueInvoice {
                         "due", LocalFormats.date(invoice.dueDate, locale),
                         "link", links.to("/portal/invoices/" + invoice.number),
                         "invoiceId", String.valueOf(invoice.id)),
-                "invoice-issued:" + invoice.id);
+                "invoice-issued:" + invoice.id,
+                CustomerNotice.ANY);
+        if (sent.isEmpty()) {
+            printQueue.add(invoice);
+        }
     }
 }

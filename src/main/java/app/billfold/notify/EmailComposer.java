@@ -27,7 +27,7 @@ public class EmailComposer {
 
     /** Kinds that remind of a bill: re-checked before sending, and sharing one template. */
     public static final java.util.Set<String> REMINDERS =
-            java.util.Set.of("reminder_before", "reminder_due", "reminder_after", "autopay_notice");
+            java.util.Set.of("reminder_before", "reminder_due", "reminder_after", "autopay_notice", "autopay_failed");
 
     @Inject
     Engine engine;
@@ -56,11 +56,15 @@ public class EmailComposer {
             case "reminder_after" -> words.reminder_after_subject(settings.legalName, data.get("number"));
             case "autopay_notice" ->
                 words.autopay_notice_subject(settings.legalName, data.get("amount"), data.get("due"));
+            case "autopay_failed" -> words.autopay_failed_subject(settings.legalName, data.get("number"));
             default -> throw new IllegalArgumentException("No e-mail for " + message.kind);
         };
+        String template = REMINDERS.contains(message.kind) ? "reminder" : message.kind;
         Mail mail = Mail.withHtml(
-                        message.recipient, subject, render(message.kind + ".html", data, subject, locale, settings))
-                .setText(render(message.kind + ".txt", data, subject, locale, settings))
+                        message.recipient,
+                        subject,
+                        render(template + ".html", message.kind, data, subject, locale, settings))
+                .setText(render(template + ".txt", message.kind, data, subject, locale, settings))
                 .addHeader("Message-ID", messageId(message));
         if (data.containsKey("invoiceId")) {
             Invoice invoice = invoices.findById(Long.valueOf(data.get("invoiceId")));
@@ -75,8 +79,14 @@ public class EmailComposer {
     }
 
     private String render(
-            String template, Map<String, String> data, String subject, Locale locale, BillerSettings settings) {
+            String template,
+            String kind,
+            Map<String, String> data,
+            String subject,
+            Locale locale,
+            BillerSettings settings) {
         TemplateInstance page = engine.getTemplate("mail/" + template)
+                .data("kind", kind)
                 .data("data", data)
                 .data("name", data.getOrDefault("name", ""))
                 .data("subject", subject)

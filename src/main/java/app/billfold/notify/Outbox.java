@@ -23,16 +23,30 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean email(
             String recipient, String kind, String language, Map<String, String> payload, String dedupeKey) {
+        return record(Channel.EMAIL, null, recipient, kind, language, payload, dedupeKey);
+    }
+
+    /** Records the message unless one with the same dedupe key was; says whether it recorded it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean record(
+            Channel channel,
+            Long customerId,
+            String recipient,
+            String kind,
+            String language,
+            Map<String, String> payload,
+            String dedupeKey) {
         if (OutboxMessage.count("dedupeKey", dedupeKey) > 0) {
             return false;
         }
         OutboxMessage message = new OutboxMessage();
-        message.channel = "EMAIL";
+        message.channel = channel.name();
+        message.customerId = customerId;
         message.recipient = recipient;
         message.kind = kind;
         message.language = language;
         message.payload = payload.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
+                .map(e -> e.getKey() + "=" + e.getValue().replace('\n', ' '))
                 .collect(Collectors.joining("\n"));
         message.dedupeKey = dedupeKey;
         message.status = "PENDING";
@@ -42,21 +56,38 @@ public class Outbox {
         return true;
     }
 
-    /**
-     * The message log, newest first, optionally one status only (PENDING, RETRY, SENT, DEAD,
-     * SKIPPED) and one recipient only.
-     */
+    /** What the message log shows: every criterion is optional (null or blank: any). */
+    public record LogFilter(
+            String status, String channel, Long customerId, String recipient, Instant from, Instant until) {}
+
+    /** The message log, newest first, narrowed by the filter. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<OutboxMessage> log(String status, String recipient, int limit) {
+    public List<OutboxMessage> log(LogFilter filter, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
-        if (status != null && !status.isBlank()) {
+        if (filter.status() != null && !filter.status().isBlank()) {
             query.append(" and status = :status");
-            params.put("status", status);
+            params.put("status", filter.status());
         }
-        if (recipient != null && !recipient.isBlank()) {
+        if (filter.channel() != null && !filter.channel().isBlank()) {
+            query.append(" and channel = :channel");
+            params.put("channel", filter.channel());
+        }
+        if (filter.customerId() != null) {
+            query.append(" and customerId = :customer");
+            params.put("customer", filter.customerId());
+        }
+        if (filter.recipient() != null && !filter.recipient().isBlank()) {
             query.append(" and lower(recipient) = :recipient");
-            params.put("recipient", recipient.strip().toLowerCase(java.util.Locale.ROOT));
+            params.put("recipient", filter.recipient().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (filter.from() != null) {
+            query.append(" and createdAt >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.until() != null) {
+            query.append(" and createdAt < :until");
+            params.put("until", filter.until());
         }
         return OutboxMessage.find(query + " order by id desc", params)
                 .page(0, limit)

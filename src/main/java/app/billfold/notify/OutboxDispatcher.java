@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends what the outbox holds. Rows are claimed with FOR UPDATE SKIP LOCKED, so several nodes can
+ * Sends what the outbox holds, e-mail through the mailer and SMS through Twilio. Rows are claimed with FOR UPDATE SKIP LOCKED, so several nodes can
  * dispatch at once without sending a message twice; a failure is retried with exponential backoff
  * (one minute, doubling, at most an hour) and after the last try the message is dead and shown to
  * clerks.
@@ -37,6 +37,18 @@ public class OutboxDispatcher {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SmsGateway sms;
+
+    @Inject
+    SmsConsents consents;
+
+    @Inject
+    DeliveryFailures failures;
+
+    @Inject
+    app.billfold.biller.Biller biller;
 
     @ConfigProperty(name = "billfold.outbox.max-attempts", defaultValue = "6")
     int maxAttempts;
@@ -65,11 +77,11 @@ public class OutboxDispatcher {
         }
     }
 
-    /** Claims up to a batch of due e-mails and tries each; returns {claimed, sent}. */
+    /** Claims up to a batch of due messages and tries each; returns {claimed, sent}. */
     int[] dispatchBatch() {
         Instant now = Instant.now(clock);
         List<?> ids = em.createNativeQuery("select id from outbox_message where status in ('PENDING', 'RETRY')"
-                        + " and channel = 'EMAIL' and (next_attempt_at is null or next_attempt_at <= ?1)"
+                        + " and (next_attempt_at is null or next_attempt_at <= ?1)"
                         + " order by id limit " + BATCH + " for update skip locked")
                 .setParameter(1, now)
                 .getResultList();
@@ -80,17 +92,81 @@ public class OutboxDispatcher {
                 message.status = "SKIPPED";
                 continue;
             }
-            try {
-                mailer.send(composer.compose(message));
-                message.status = "SENT";
-                message.sentAt = now;
-                message.providerId = EmailComposer.messageId(message);
+            boolean done = Channel.SMS.name().equals(message.channel) ? sendSms(message, now) : sendEmail(message, now);
+            if (done) {
                 sent++;
-            } catch (RuntimeException e) {
-                failed(message, e, now);
             }
         }
         return new int[] {ids.size(), sent};
+    }
+
+    private boolean sendEmail(OutboxMessage message, Instant now) {
+        try {
+            mailer.send(composer.compose(message));
+            message.status = "SENT";
+            message.sentAt = now;
+            message.providerId = EmailComposer.messageId(message);
+            return true;
+        } catch (RuntimeException e) {
+            failed(message, e, now);
+            return false;
+        }
+    }
+
+    /**
+     * An SMS goes only to a number that consented and did not opt out since (else the notice takes
+     * the other channel), and never in the quiet hours of the customer's time zone (else the
+     * biller's): then it waits for the morning, without counting as a try.
+     */
+    private boolean sendSms(OutboxMessage message, Instant now) {
+        if (!consents.allows(message.recipient)) {
+            message.status = "SKIPPED";
+            message.lastError = "no SMS consent for this number";
+            failures.fallBack(message);
+            return false;
+        }
+        Instant allowed = QuietHours.nextAllowed(now, zoneOf(message));
+        if (allowed.isAfter(now)) {
+            message.nextAttemptAt = allowed;
+            return false;
+        }
+        try {
+            String body = SmsText.of(
+                    message.kind,
+                    message.language,
+                    EmailComposer.payload(message.payload),
+                    biller.settings().legalName);
+            message.providerId = sms.send(message.recipient, body);
+            message.status = "SENT";
+            message.sentAt = now;
+            message.delivery = "queued";
+            return true;
+        } catch (SmsGateway.Refused e) {
+            if (!e.permanent) {
+                failed(message, e, now);
+                return false;
+            }
+            message.attempts++;
+            message.status = "DEAD";
+            message.lastError = e.getMessage();
+            if (e.code == SmsGateway.UNSUBSCRIBED) {
+                consents.optOut(message.recipient, "Twilio: number unsubscribed (21610)");
+            }
+            failures.failedForGood(message, e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            failed(message, e, now);
+            return false;
+        }
+    }
+
+    private java.time.ZoneId zoneOf(OutboxMessage message) {
+        app.billfold.account.Customer customer =
+                message.customerId == null ? null : em.find(app.billfold.account.Customer.class, message.customerId);
+        if (customer != null && customer.timeZone != null) {
+            return java.time.ZoneId.of(customer.timeZone);
+        }
+        return biller.settings().zone();
     }
 
     /** A reminder for a bill paid or voided since it was written, or an autopay notice after autopay stopped, is not sent. */

@@ -45,6 +45,13 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "provider_id")
     public String providerId;
 
+    /** The customer the message is for, when it is for one (the log per customer). */
+    @Column(name = "customer_id")
+    public Long customerId;
+
+    /** What the provider last said of delivery: Twilio's status (delivered, undelivered...) or "bounced". */
+    public String delivery;
+
     @Column(name = "last_error")
     public String lastError;
 }

@@ -25,6 +25,9 @@ import org.jboss.logging.Logger;
  * still makes sense: a "due on" reminder until the due date, a "due today" one on that day only,
  * an "overdue" one until the next step. Each (invoice, step, channel) goes out at most once: the
  * outbox's dedupe key. Accounts on autopay get "we will charge X on D" before and on the due date.
+ * Each step goes on the channels the biller's policy gives it, as far as the customer chose them.
+ * The job fires hourly and writes nothing before the biller's morning, so the biller's time zone,
+ * not the server's, decides the day a reminder belongs to.
  */
 @ApplicationScoped
 public class ReminderRun {
@@ -38,7 +41,14 @@ public class ReminderRun {
     Biller biller;
 
     @Inject
-    Outbox outbox;
+    CustomerNotice notice;
+
+    @Inject
+    java.time.Clock clock;
+
+    /** The biller's local hour from which reminders go out, so none is written in the night. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "billfold.reminders.from-hour", defaultValue = "8")
+    int fromHour;
 
     @Inject
     PublicLinks links;
@@ -48,6 +58,11 @@ public class ReminderRun {
             cron = "{billfold.reminders.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        if (java.time.ZonedDateTime.now(clock.withZone(biller.settings().zone()))
+                        .getHour()
+                < fromHour) {
+            return;
+        }
         LOG.infof("Reminder run wrote %d reminders", run());
     }
 
@@ -70,7 +85,7 @@ public class ReminderRun {
             int written = 0;
             for (Invoice invoice : open) {
                 Integer step = currentStep(invoice.dueDate, today, steps);
-                if (step != null && remind(invoice, step)) {
+                if (step != null && remind(invoice, step, settings.reminderChannels(step))) {
                     written++;
                 }
             }
@@ -97,7 +112,7 @@ public class ReminderRun {
         return null;
     }
 
-    private boolean remind(Invoice invoice, int step) {
+    private boolean remind(Invoice invoice, int step, java.util.Set<Channel> offered) {
         var account = invoice.account;
         var customer = account.customer;
         Locale locale = Locale.forLanguageTag(customer.language);
@@ -116,7 +131,7 @@ public class ReminderRun {
             SavedMethod method = SavedMethod.findById(account.autopayMethodId);
             data.put("method", method == null ? "" : method.label());
         }
-        return outbox.email(
-                customer.email, kind, customer.language, data, "reminder:" + invoice.id + ":" + step + ":EMAIL");
+        return !notice.send(customer, kind, data, "reminder:" + invoice.id + ":" + step, offered)
+                .isEmpty();
     }
 }

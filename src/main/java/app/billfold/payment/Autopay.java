@@ -72,7 +72,9 @@ public class Autopay {
             java.util.function.Function<Account, java.util.Map<String, String>> payload) {
         enrol(customerId, accountId, methodId, actor);
         Account account = accounts.findById(accountId);
-        outbox.email(
+        outbox.record(
+                app.billfold.notify.Channel.EMAIL,
+                account.customer.id,
                 email,
                 "autopay_confirmation",
                 account.customer.language,

@@ -3,7 +3,7 @@ package app.billfold.payment;
 import app.billfold.common.AppMessages;
 import app.billfold.common.LocalFormats;
 import app.billfold.common.PublicLinks;
-import app.billfold.notify.Outbox;
+import app.billfold.notify.CustomerNotice;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,12 +12,12 @@ import jakarta.transaction.Transactional;
 import java.util.Locale;
 import java.util.Map;
 
-/** The payment receipt e-mail, recorded in the same transaction as the payment (transactional outbox). */
+/** The payment receipt, on the customer's channels, recorded in the same transaction as the payment (transactional outbox). */
 @ApplicationScoped
 public class ReceiptNotice {
 
     @Inject
-    Outbox outbox;
+    CustomerNotice notice;
 
     @Inject
     PublicLinks links;
@@ -26,10 +26,9 @@ public class ReceiptNotice {
     public void record(Payment payment) {
         var customer = payment.account.customer;
         Locale locale = Locale.forLanguageTag(customer.language);
-        outbox.email(
-                customer.email,
+        notice.send(
+                customer,
                 "payment_receipt",
-                customer.language,
                 Map.of(
                         "name",
                         customer.name,
@@ -41,7 +40,8 @@ public class ReceiptNotice {
                         payment.account.number,
                         "link",
                         links.to("/portal/receipts/" + payment.id)),
-                "receipt:" + payment.id);
+                "receipt:" + payment.id,
+                CustomerNotice.ANY);
     }
 
     private static String offlineMethod(PaymentMethod method, Locale locale) {

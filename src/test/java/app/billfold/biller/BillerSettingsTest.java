@@ -61,7 +61,8 @@ class BillerSettingsTest {
                                 null,
                                 null,
                                 true,
-                                original.reminderDays()),
+                                original.reminderDays(),
+                                original.reminderSmsDays()),
                         TestData.ACTOR));
     }
 

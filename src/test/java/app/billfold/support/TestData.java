@@ -46,6 +46,9 @@ public class TestData {
     @Inject
     TestClock clock;
 
+    @Inject
+    app.billfold.notify.ContactPreferences preferences;
+
     /**
      * Reads in a transaction of its own, so that the answer comes from the database and not from
      * entities the test's request already holds.
@@ -110,6 +113,22 @@ public class TestData {
         private String password;
         private String language = "en";
         private boolean paperless;
+        private String phone;
+        private String notifyBy = "EMAIL";
+
+        /** Gives the customer a mobile number with SMS consent, and notices by e-mail and SMS. */
+        public CustomerBuilder textable(String mobile) {
+            phone = mobile;
+            notifyBy = "BOTH";
+            return this;
+        }
+
+        /** Gives the customer a mobile number with SMS consent, and notices by SMS only. */
+        public CustomerBuilder smsOnly(String mobile) {
+            phone = mobile;
+            notifyBy = "SMS";
+            return this;
+        }
 
         public CustomerBuilder paperless() {
             paperless = true;
@@ -136,6 +155,10 @@ public class TestData {
                     new CustomerForm("PERSON", name, email, "", language, "", "1 Test Street", "75001"), ACTOR);
             if (password != null) {
                 users.create(email, password, Role.CUSTOMER, customer);
+            }
+            if (phone != null) {
+                preferences.save(
+                        customer.id, new app.billfold.notify.ContactPreferences.Form(notifyBy, phone, true, ""), ACTOR);
             }
             if (paperless) {
                 customers.setPaperless(

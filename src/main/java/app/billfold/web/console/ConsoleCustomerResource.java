@@ -38,7 +38,8 @@ public class ConsoleCustomerResource {
 
         static native TemplateInstance form(Long customerId, CustomerForm form, FieldErrors errors);
 
-        static native TemplateInstance detail(Customer customer, List<AccountBalance> balances);
+        static native TemplateInstance detail(
+                Customer customer, List<AccountBalance> balances, app.billfold.notify.SmsConsent consent);
 
         static native TemplateInstance accountForm(
                 Customer customer, Long accountId, AccountForm form, FieldErrors errors);
@@ -46,6 +47,9 @@ public class ConsoleCustomerResource {
 
     @Inject
     Customers customers;
+
+    @Inject
+    app.billfold.notify.SmsConsents consents;
 
     @Inject
     AccountBalances balances;
@@ -99,7 +103,8 @@ public class ConsoleCustomerResource {
         Customer customer = customers.get(id);
         List<AccountBalance> accounts =
                 customers.accountsOf(id).stream().map(balances::forAccount).toList();
-        return Templates.detail(customer, accounts);
+        return Templates.detail(
+                customer, accounts, consents.find(customer.phone).orElse(null));
     }
 
     @GET

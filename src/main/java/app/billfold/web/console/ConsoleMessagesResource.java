@@ -1,6 +1,10 @@
 package app.billfold.web.console;
 
+import app.billfold.account.Customer;
 import app.billfold.audit.AuditLog;
+import app.billfold.biller.Biller;
+import app.billfold.common.FieldErrors;
+import app.billfold.common.FormInput;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.notify.Outbox;
@@ -16,6 +20,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestPath;
@@ -28,10 +34,15 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ConsoleMessagesResource {
 
     static final Set<String> STATUSES = Set.of("PENDING", "RETRY", "SENT", "DEAD", "SKIPPED");
+    static final Set<String> CHANNELS = Set.of("EMAIL", "SMS");
+
+    /** The filter as the clerk typed it, to show it back. */
+    public record Filter(String status, String channel, Long customer, String to, String from, String until) {}
 
     @CheckedTemplate(basePath = "console/messages")
     static class Templates {
-        static native TemplateInstance log(List<OutboxMessage> messages, String status, String to);
+        static native TemplateInstance log(
+                List<OutboxMessage> messages, Filter filter, Customer customer, FieldErrors errors);
     }
 
     @Inject
@@ -43,11 +54,45 @@ public class ConsoleMessagesResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    Biller biller;
+
     @GET
-    public TemplateInstance log(@RestQuery String status, @RestQuery String to) {
-        String chosen = status != null && STATUSES.contains(status) ? status : "";
-        String recipient = to == null ? "" : to.strip();
-        return Templates.log(outbox.log(chosen, recipient, 200), chosen, recipient);
+    public Response log(
+            @RestQuery String status,
+            @RestQuery String channel,
+            @RestQuery Long customer,
+            @RestQuery String to,
+            @RestQuery String from,
+            @RestQuery String until) {
+        FieldErrors errors = new FieldErrors();
+        String chosenStatus = status != null && STATUSES.contains(status) ? status : "";
+        String chosenChannel = channel != null && CHANNELS.contains(channel) ? channel : "";
+        LocalDate fromDay = FormInput.date(errors, "from", from, false);
+        LocalDate untilDay = FormInput.date(errors, "until", until, false);
+        ZoneId zone = biller.settings().zone();
+        Customer who = customer == null ? null : Customer.findById(customer);
+        var filter = new Filter(
+                chosenStatus,
+                chosenChannel,
+                who == null ? null : who.id,
+                to == null ? "" : to.strip(),
+                fromDay == null ? "" : fromDay.toString(),
+                untilDay == null ? "" : untilDay.toString());
+        var messages = outbox.log(
+                new Outbox.LogFilter(
+                        chosenStatus,
+                        chosenChannel,
+                        filter.customer(),
+                        filter.to(),
+                        fromDay == null ? null : fromDay.atStartOfDay(zone).toInstant(),
+                        untilDay == null
+                                ? null
+                                : untilDay.plusDays(1).atStartOfDay(zone).toInstant()),
+                200);
+        return Response.status(errors.isEmpty() ? Response.Status.OK : Response.Status.BAD_REQUEST)
+                .entity(Templates.log(messages, filter, who, errors))
+                .build();
     }
 
     @POST

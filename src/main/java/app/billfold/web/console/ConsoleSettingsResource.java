@@ -60,7 +60,8 @@ public class ConsoleSettingsResource {
             @RestForm String brandColour,
             @RestForm FileUpload logo,
             @RestForm boolean removeLogo,
-            @RestForm String reminderDays)
+            @RestForm String reminderDays,
+            @RestForm String reminderSmsDays)
             throws IOException {
         byte[] logoBytes = null;
         String logoType = null;
@@ -81,7 +82,8 @@ public class ConsoleSettingsResource {
                 logoBytes,
                 logoType,
                 removeLogo,
-                reminderDays);
+                reminderDays,
+                reminderSmsDays);
         try {
             biller.update(form, user.email());
             return Redirects.seeOther("/console/settings", "notice_settings_saved");

@@ -32,7 +32,9 @@ class TranslationsTest {
     @CsvSource({
         "app.billfold.common.AppMessages, msg",
         "app.billfold.common.PaymentMessages, pay",
-        "app.billfold.common.MailMessages, mail"
+        "app.billfold.common.MailMessages, mail",
+        "app.billfold.common.SmsMessages, sms",
+        "app.billfold.common.NotifyMessages, notify"
     })
     void everyMessageHasAFrenchTranslationAndNothingMore(String bundle, String name) throws Exception {
         Set<String> keys = Arrays.stream(Class.forName(bundle).getDeclaredMethods())

@@ -1,0 +1,131 @@
+package app.billfold.common;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The words of notification preferences and the message log, in English; French is in messages/notify_fr.properties. */
+@MessageBundle(value = "notify", locale = "en")
+public interface NotifyMessages {
+
+    @Message("Notifications")
+    String nav_preferences();
+
+    @Message("Notifications")
+    String preferences_title();
+
+    @Message(
+            "E-mails to {email} could not be delivered, so we send your notices by SMS where we can. Ask us to correct your address.")
+    String email_failed_notice(String email);
+
+    @Message("SMS to {phone} could not be delivered, so we send your notices by e-mail. Check the number below.")
+    String sms_failed_notice(String phone);
+
+    @Message("Send me bills and reminders by")
+    String notify_by_legend();
+
+    @Message("E-mail ({email})")
+    String notify_by_email(String email);
+
+    @Message("SMS")
+    String notify_by_sms();
+
+    @Message("E-mail and SMS")
+    String notify_by_both();
+
+    @Message("Mobile phone number")
+    String phone_label();
+
+    @Message("Needed for SMS. Add the country code for a number from abroad, like +44 7700 900123.")
+    String phone_hint();
+
+    @Message("{phone} agreed to receive SMS on {when}. Reply STOP to any SMS to end them.")
+    String consent_given(String phone, String when);
+
+    @Message("{phone} stopped SMS on {when}. Tick the box to get them again.")
+    String consent_stopped(String phone, String when);
+
+    @Message(
+            "I agree to receive bill notices and reminders from {biller} by SMS at this number. I can reply STOP at any time to end them.")
+    String consent_checkbox(String biller);
+
+    @Message("Time zone")
+    String time_zone_label();
+
+    @Message("The same as ours ({zone})")
+    String time_zone_biller(String zone);
+
+    @Message("We send no SMS between 9 pm and 8 am in this time zone.")
+    String time_zone_hint();
+
+    @Message("Choose e-mail, SMS, or both.")
+    String pref_error_notify_by();
+
+    @Message("Enter a mobile phone number, like +33 6 12 34 56 78.")
+    String pref_error_phone();
+
+    @Message("Enter the mobile number to send SMS to, or choose e-mail.")
+    String pref_error_sms_phone();
+
+    @Message("Tick the box to agree to receive SMS at this number, or choose e-mail.")
+    String pref_error_sms_consent();
+
+    @Message("Choose a time zone from the list.")
+    String pref_error_time_zone();
+
+    @Message("SMS reminder days")
+    String settings_reminder_sms_days();
+
+    @Message(
+            "Days on which customers who chose SMS get an SMS reminder, written the same way. Leave empty for no SMS reminders.")
+    String settings_reminder_sms_days_hint();
+
+    @Message("Channel")
+    String messages_channel();
+
+    @Message("E-mail")
+    String channel_email();
+
+    @Message("SMS")
+    String channel_sms();
+
+    @Message("All channels")
+    String messages_all_channels();
+
+    @Message("All statuses")
+    String messages_all_statuses();
+
+    @Message("From")
+    String messages_from();
+
+    @Message("Until")
+    String messages_until();
+
+    @Message("Filter")
+    String messages_filter_apply();
+
+    @Message("Delivery")
+    String messages_delivery();
+
+    @Message("Notices by")
+    String contact_notify_by();
+
+    @Message("SMS consent")
+    String contact_sms_consent();
+
+    @Message("None recorded: no SMS")
+    String contact_consent_none();
+
+    @Message("Given on {when} ({how})")
+    String contact_consent_given(String when, String how);
+
+    @Message("Stopped on {when} ({how})")
+    String contact_consent_stopped(String when, String how);
+
+    @Message(
+            "E-mail to this customer failed for good on {when} ({why}): notices go by SMS, or to the print queue, until the address is corrected.")
+    String contact_email_failed(String when, String why);
+
+    @Message(
+            "SMS to this customer failed for good on {when} ({why}): notices go by e-mail until the number is corrected.")
+    String contact_sms_failed(String when, String why);
+}

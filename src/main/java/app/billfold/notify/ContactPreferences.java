@@ -1,0 +1,90 @@
+package app.billfold.notify;
+
+import app.billfold.account.Customer;
+import app.billfold.account.NotifyBy;
+import app.billfold.audit.AuditLog;
+import app.billfold.common.FieldErrors;
+import app.billfold.common.FormInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A customer's choice of channels, phone number and time zone. Choosing SMS needs a number and,
+ * for a number without a live consent, the consent box ticked: that tick is the consent recorded
+ * (when, and how: on the preferences page, by whom).
+ */
+@ApplicationScoped
+public class ContactPreferences {
+
+    /** The zones a customer can pick: the regions of the tz database, without legacy aliases. */
+    public static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.matches("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
+            .sorted()
+            .toList();
+
+    /** What the customer submitted. */
+    public record Form(String notifyBy, String phone, boolean smsConsent, String timeZone) {}
+
+    @Inject
+    SmsConsents consents;
+
+    @Inject
+    AuditLog audit;
+
+    /** Saves the preferences, or throws InvalidInputException naming each field that is wrong. */
+    @Transactional
+    public void save(Long customerId, Form form, String actor) {
+        Customer customer = Customer.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
+        if (customer == null) {
+            throw new app.billfold.common.NotFoundException("customer " + customerId);
+        }
+        FieldErrors errors = new FieldErrors();
+        NotifyBy notifyBy = null;
+        try {
+            notifyBy = NotifyBy.valueOf(
+                    form.notifyBy() == null ? "" : form.notifyBy().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.reject("notifyBy", "pref_error_notify_by");
+        }
+        String phone = FormInput.phone(new FieldErrors(), "phone", form.phone());
+        if (phone == null) {
+            errors.reject("phone", "pref_error_phone");
+        }
+        if (notifyBy != null && notifyBy.sms() && (phone == null || phone.isEmpty()) && !errors.has("phone")) {
+            errors.reject("phone", "pref_error_sms_phone");
+        }
+        boolean hasPhone = phone != null && !phone.isEmpty();
+        boolean consented = hasPhone && consents.allows(phone);
+        if (notifyBy != null && notifyBy.sms() && hasPhone && !consented && !form.smsConsent()) {
+            errors.reject("smsConsent", "pref_error_sms_consent");
+        }
+        String zone = form.timeZone() == null ? "" : form.timeZone().strip();
+        if (!zone.isEmpty() && !ZONES.contains(zone)) {
+            errors.reject("timeZone", "pref_error_time_zone");
+        }
+        errors.throwIfAny();
+
+        String before = describe(customer);
+        if (hasPhone && form.smsConsent() && !consented) {
+            consents.optIn(phone, "ticked the SMS consent box on the preferences page, signed in as " + actor);
+        }
+        if (!java.util.Objects.equals(customer.phone, hasPhone ? phone : null)) {
+            customer.smsFailedAt = null;
+            customer.smsFailure = null;
+        }
+        customer.notifyBy = notifyBy;
+        customer.phone = hasPhone ? phone : null;
+        customer.timeZone = zone.isEmpty() ? null : zone;
+        audit.change(actor, "customer.preferences", "customer:" + customer.id, null, before, describe(customer));
+    }
+
+    private static String describe(Customer customer) {
+        return "notify by " + customer.notifyBy + ", phone " + (customer.phone == null ? "none" : customer.phone)
+                + ", time zone " + (customer.timeZone == null ? "biller's" : customer.timeZone);
+    }
+}
