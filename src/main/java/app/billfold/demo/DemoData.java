@@ -72,6 +72,9 @@ public class DemoData {
     app.billfold.payment.Autopay autopay;
 
     @Inject
+    app.billfold.notify.ContactPreferences contactPreferences;
+
+    @Inject
     app.billfold.payment.sandbox.SandboxGateway sandbox;
 
     @Inject
@@ -154,6 +157,11 @@ public class DemoData {
                 SYSTEM);
         autopay.enrol(ada.id, adaWater.id, card.id, SYSTEM);
         customers.setPaperless(ada.id, adaWater.id, true, SYSTEM);
+        // Ada also takes SMS (consent recorded as if she ticked the box), to show both channels.
+        contactPreferences.save(
+                ada.id,
+                new app.billfold.notify.ContactPreferences.Form("BOTH", "+33 6 12 34 56 78", true, ""),
+                "ada@billfold.test");
     }
 
     /** Issues an invoice dated as if it had been issued 30 days before it falls due. */

@@ -36,8 +36,16 @@ public class Autopay {
     @Inject
     Clock clock;
 
+    @Inject
+    app.billfold.common.PublicLinks links;
+
+    /** Enrols the account and, when that changes anything, e-mails the customer a confirmation. */
     @Transactional
     public void enrol(Long customerId, Long accountId, Long methodId, String actor) {
+        enrol(customerId, accountId, methodId, actor, true);
+    }
+
+    private void enrol(Long customerId, Long accountId, Long methodId, String actor, boolean confirm) {
         Account account = own(customerId, accountId);
         SavedMethod method = methods.get(customerId, methodId);
         if (method.isExpiredOn(biller.today())) {
@@ -55,6 +63,24 @@ public class Autopay {
                     method.label(),
                     before,
                     "autopay with " + method.label());
+            if (confirm && account.customer.email != null) {
+                outbox.record(
+                        app.billfold.notify.Channel.EMAIL,
+                        account.customer.id,
+                        account.customer.email,
+                        "autopay_confirmation",
+                        account.customer.language,
+                        java.util.Map.of(
+                                "name",
+                                account.customer.name,
+                                "account",
+                                account.number,
+                                "method",
+                                method.label(),
+                                "manage",
+                                links.to("/portal/settings")),
+                        "autopay-confirmation:" + accountId + ":" + methodId + ":" + account.customer.email);
+            }
         }
     }
 
@@ -70,7 +96,7 @@ public class Autopay {
             String actor,
             String email,
             java.util.function.Function<Account, java.util.Map<String, String>> payload) {
-        enrol(customerId, accountId, methodId, actor);
+        enrol(customerId, accountId, methodId, actor, false);
         Account account = accounts.findById(accountId);
         outbox.record(
                 app.billfold.notify.Channel.EMAIL,

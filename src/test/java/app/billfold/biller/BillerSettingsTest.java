@@ -81,9 +81,10 @@ class BillerSettingsTest {
                 .multiPart("timeZone", "Europe/Paris")
                 .multiPart("invoicePrefix", "LW-")
                 .multiPart("supportEmail", "Help@Lakeside.example")
-                .multiPart("supportPhone", "+33 4 00 00 00 00")
+                .multiPart("supportPhone", "+33 4 72 00 00 00")
                 .multiPart("brandColour", "#1A7F37")
                 .multiPart("reminderDays", "-3, 0, 7")
+                .multiPart("reminderSmsDays", "7")
                 .multiPart("logo", "logo.png", logo, "image/png")
                 .post("/console/settings");
         assertThat(saved.statusCode()).isEqualTo(303);
@@ -93,6 +94,10 @@ class BillerSettingsTest {
         assertThat(settings.supportEmail).isEqualTo("help@lakeside.example");
         assertThat(settings.brandColour).isEqualTo("#1a7f37");
         assertThat(settings.reminderSteps()).containsExactly(-3, 0, 7);
+        assertThat(settings.supportPhone).isEqualTo("+33472000000");
+        assertThat(settings.reminderChannels(0)).containsExactly(app.billfold.notify.Channel.EMAIL);
+        assertThat(settings.reminderChannels(7))
+                .containsExactlyInAnyOrder(app.billfold.notify.Channel.EMAIL, app.billfold.notify.Channel.SMS);
         assertThat(asAdmin.get("/brand/logo").asByteArray()).isEqualTo(logo);
         assertThat(asAdmin.get("/brand/style.css").asString()).contains("--brand:#1a7f37");
         assertThat(asAdmin.get("/console/settings").asString()).contains("Lakeside Water");

@@ -114,6 +114,39 @@ class OutboxDispatchTest {
     }
 
     @Test
+    void aReminderIsMailedInBothBodiesWithThePayLink() throws Exception {
+        var gus = data.aCustomer().create();
+        Invoice bill = data.anInvoice(gus.account())
+                .due("2026-03-15")
+                .withLine("Water", "1", "18", "0")
+                .issue();
+        reminders.run();
+
+        dispatcher.dispatch();
+
+        MimeMessage mail = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> recipient(m).equals(gus.email()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(mail.getSubject()).isEqualTo("Billfold Biller: bill " + bill.number + " is due on Mar 15, 2026");
+        String all = bodies((Multipart) mail.getContent());
+        assertThat(all)
+                .contains("Your bill " + bill.number + " for")
+                .contains("18.00")
+                .contains("Pay now")
+                .contains("/portal/invoices/" + bill.number)
+                .contains("<html");
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aReminderForABillPaidSinceItWasWrittenIsNotSent() throws Exception {
         var fay = data.aCustomer().paperless().create();
         data.anInvoice(fay.account())

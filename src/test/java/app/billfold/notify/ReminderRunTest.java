@@ -104,9 +104,54 @@ class ReminderRunTest {
         assertThat(kinds(paid.email()))
                 .containsExactly("invoice_issued", "payment_receipt")
                 .doesNotContain("reminder_before");
-        assertThat(kinds(auto.email())).containsExactly("invoice_issued", "autopay_notice");
-        assertThat(data.fresh(() -> outbox.forRecipient(auto.email()).get(1).payload))
+        assertThat(kinds(auto.email())).containsExactly("autopay_confirmation", "invoice_issued", "autopay_notice");
+        assertThat(data.fresh(() -> outbox.forRecipient(auto.email()).get(2).payload))
                 .contains("method=visa");
+    }
+
+    @Test
+    void eachStepGoesOnTheChannelsThePolicyGivesItAsFarAsTheCustomerChoseThem() {
+        // The default policy: e-mail on -5, 0, 3 and 10; SMS as well on 0, 3 and 10.
+        var both = data.aCustomer().textable("06 22 33 44 01").create();
+        var smsOnly = data.aCustomer().smsOnly("06 22 33 44 02").create();
+        var emailOnly = data.aCustomer().create();
+        for (var who : List.of(both, smsOnly, emailOnly)) {
+            data.anInvoice(who.account()).due("2026-03-15").issue();
+        }
+
+        reminders.run(); // five days before: an e-mail step only
+        assertThat(channels(both.id(), "reminder_before")).containsExactly("EMAIL");
+        assertThat(channels(smsOnly.id(), "reminder_before"))
+                .as("a customer who chose SMS only still gets the step, on their channel")
+                .containsExactly("SMS");
+        assertThat(channels(emailOnly.id(), "reminder_before")).containsExactly("EMAIL");
+
+        clock.advance(Duration.ofDays(5)); // the due date: e-mail and SMS
+        reminders.run();
+        assertThat(channels(both.id(), "reminder_due")).containsExactlyInAnyOrder("EMAIL", "SMS");
+        assertThat(channels(smsOnly.id(), "reminder_due")).containsExactly("SMS");
+        assertThat(channels(emailOnly.id(), "reminder_due")).containsExactly("EMAIL");
+    }
+
+    @Test
+    void theJobWritesNothingBeforeTheBillersMorning() {
+        var early = data.aCustomer().create();
+        data.anInvoice(early.account()).due("2026-03-15").issue();
+
+        clock.set(java.time.Instant.parse("2026-03-10T06:30:00Z")); // 07:30 in Paris
+        reminders.scheduled();
+        assertThat(kinds(early.email())).doesNotContain("reminder_before");
+
+        clock.set(java.time.Instant.parse("2026-03-10T07:00:00Z")); // 08:00 in Paris
+        reminders.scheduled();
+        assertThat(kinds(early.email())).contains("reminder_before");
+    }
+
+    private List<String> channels(Long customerId, String kind) {
+        return data.fresh(() -> outbox.log(new Outbox.LogFilter("", "", customerId, "", null, null), 50).stream()
+                .filter(m -> m.kind.equals(kind))
+                .map(m -> m.channel)
+                .toList());
     }
 
     private List<String> kinds(String recipient) {

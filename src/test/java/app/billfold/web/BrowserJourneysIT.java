@@ -209,6 +209,19 @@ class BrowserJourneysIT {
         assertThat(browser.findElement(By.cssSelector(".totals .strong th")).getText())
                 .isEqualTo("Reste à payer");
         checkPage();
+
+        // SMS: choosing it asks for the number and the consent, in one form.
+        navigateBy(By.linkText("Notifications"));
+        checkPage();
+        browser.findElement(By.id("n-sms")).click();
+        browser.findElement(By.id("f-phone")).sendKeys("06 12 34 56 78");
+        navigateBy(By.cssSelector("form[action='/portal/preferences'] button[type=submit]"));
+        assertThat(browser.findElement(By.id("e-smsConsent")).getText()).startsWith("Cochez la case");
+        checkPage();
+        browser.findElement(By.id("f-smsConsent")).click();
+        navigateBy(By.cssSelector("form[action='/portal/preferences'] button[type=submit]"));
+        assertThat(browser.getPageSource()).contains("+33612345678");
+        checkPage();
         signOut();
     }
 
@@ -278,7 +291,7 @@ class BrowserJourneysIT {
     @Test
     @Order(5)
     void everyVisitedPageWasChecked() {
-        assertThat(visited).hasSize(25);
+        assertThat(visited).hasSize(28);
     }
 
     private static void signIn(String email) {
