@@ -36,6 +36,9 @@ public class Customers {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<CustomerClosed> customerClosed;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Customer get(Long id) {
         return customers.findByIdOptional(id).orElseThrow(() -> new NotFoundException("customer " + id));
@@ -130,8 +133,13 @@ public class Customers {
         account.number = changed.number;
         account.serviceAddress = changed.serviceAddress;
         account.postcode = changed.postcode;
+        boolean closing = account.status == AccountStatus.ACTIVE && changed.status == AccountStatus.CLOSED;
         account.status = changed.status;
         audit.record(actor, "account.update", "account:" + account.id, account.number + " " + account.status);
+        if (closing && account.customer.accounts.stream().allMatch(a -> a.status == AccountStatus.CLOSED)) {
+            // Observers act in this transaction: if one fails (Keycloak down), the closing fails too.
+            customerClosed.fire(new CustomerClosed(account.customer.id, actor));
+        }
         return account;
     }
 

@@ -43,6 +43,10 @@ public class AppUser extends PanacheEntityBase {
 
     public boolean enabled;
 
+    /** The user's id in Keycloak (Keycloak mode); null for a local user. */
+    @Column(name = "keycloak_id")
+    public String keycloakId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

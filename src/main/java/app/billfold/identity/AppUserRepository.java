@@ -12,6 +12,17 @@ public class AppUserRepository implements PanacheRepositoryBase<AppUser, Long> {
         return find("email", email.strip().toLowerCase(Locale.ROOT)).firstResultOptional();
     }
 
+    public Optional<AppUser> findByKeycloakId(String keycloakId) {
+        return keycloakId == null
+                ? Optional.empty()
+                : find("keycloakId", keycloakId).firstResultOptional();
+    }
+
+    /** Clerks and admins, by e-mail. */
+    public java.util.List<AppUser> staff() {
+        return list("role in ?1 order by email", java.util.List.of(Role.CLERK, Role.ADMIN));
+    }
+
     public boolean anyAdmin() {
         return count("role", Role.ADMIN) > 0;
     }

@@ -26,10 +26,13 @@ public class LocalSessionMechanism implements HttpAuthenticationMechanism {
     @Inject
     SessionCookie sessions;
 
+    @Inject
+    IdentityMode mode;
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         Cookie cookie = context.request().getCookie(SessionCookie.NAME);
-        if (cookie == null) {
+        if (cookie == null || mode.keycloak()) {
             return Uni.createFrom().nullItem();
         }
         return sessions.verify(cookie.getValue())
@@ -41,9 +44,19 @@ public class LocalSessionMechanism implements HttpAuthenticationMechanism {
                 .orElseGet(() -> Uni.createFrom().nullItem());
     }
 
+    /** In Keycloak mode no challenge: the OIDC mechanism sends people to Keycloak instead. */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (mode.keycloak()) {
+            return Uni.createFrom().nullItem();
+        }
         return Uni.createFrom().item(new ChallengeData(303, "Location", "/"));
+    }
+
+    /** First in local mode; after the OIDC mechanism in Keycloak mode. */
+    @Override
+    public int getPriority() {
+        return mode.keycloak() ? DEFAULT_PRIORITY - 500 : DEFAULT_PRIORITY + 500;
     }
 
     @Override

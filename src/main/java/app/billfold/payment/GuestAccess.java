@@ -40,6 +40,27 @@ public class GuestAccess {
     /** A new guest session id for the account, or empty when the pair does not match. */
     @Transactional(dontRollbackOn = BusinessRuleException.class)
     public Optional<String> open(String accountNumber, String postcode, String client) {
+        Instant now = Instant.now(clock);
+        return prove(accountNumber, postcode, client).map(a -> {
+            String id = UUID.randomUUID().toString();
+            em.createNativeQuery(
+                            "insert into guest_session (id, account_id, created_at, expires_at) values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, id)
+                    .setParameter(2, a.id)
+                    .setParameter(3, now)
+                    .setParameter(4, now.plus(SESSION))
+                    .executeUpdate();
+            return id;
+        });
+    }
+
+    /**
+     * The active account with this number and the postcode printed on its bills, or empty. Every
+     * try counts towards the lockout: five failures per account number or per client address in
+     * fifteen minutes refuse further tries (guest pay and self-registration share it).
+     */
+    @Transactional(dontRollbackOn = BusinessRuleException.class)
+    public Optional<Account> prove(String accountNumber, String postcode, String client) {
         String number =
                 accountNumber == null ? "" : accountNumber.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
         String address = client == null ? "unknown" : client;
@@ -54,17 +75,7 @@ public class GuestAccess {
                 .filter(a -> a.status == app.billfold.account.AccountStatus.ACTIVE)
                 .filter(a -> normalise(a.postcode).equals(normalise(postcode)));
         record(number, address, account.isPresent(), now);
-        return account.map(a -> {
-            String id = UUID.randomUUID().toString();
-            em.createNativeQuery(
-                            "insert into guest_session (id, account_id, created_at, expires_at) values (?1, ?2, ?3, ?4)")
-                    .setParameter(1, id)
-                    .setParameter(2, a.id)
-                    .setParameter(3, now)
-                    .setParameter(4, now.plus(SESSION))
-                    .executeUpdate();
-            return id;
-        });
+        return account;
     }
 
     /** The one account a live, unused guest session may see. */

@@ -165,6 +165,7 @@ class OutboxDispatchTest {
                 .extracting(m -> m.kind + " " + m.status)
                 .containsExactly("invoice_issued SENT", "reminder_before SKIPPED", "payment_receipt SENT");
         assertThat(smtp.getReceivedMessages())
+                .filteredOn(m -> recipient(m).equals(fay.email()))
                 .extracting(MimeMessage::getSubject)
                 .containsExactly("Billfold Biller: payment received, thank you");
     }

@@ -25,6 +25,9 @@ public class ErrorMappers {
     @Inject
     ErrorPages pages;
 
+    @Inject
+    app.billfold.identity.IdentityMode mode;
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return pages.page(Response.Status.NOT_FOUND, "error_not_found_title", "error_not_found_text");
@@ -48,9 +51,18 @@ public class ErrorMappers {
         if (query != null) {
             next += "?" + query;
         }
-        return Response.seeOther(URI.create(
-                        "/?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)))
+        // In Keycloak mode straight on to Keycloak's sign-in page (through /signin), else to ours.
+        String signIn = mode.keycloak() ? "/signin?next=" : "/?next=";
+        return Response.seeOther(
+                        URI.create(signIn + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8)))
                 .build();
+    }
+
+    /** Keycloak could not be reached: say so plainly; the services have changed nothing. */
+    @ServerExceptionMapper
+    public Response keycloakDown(app.billfold.identity.KeycloakDirectory.Unavailable e) {
+        LOG.warn("Keycloak unavailable", e);
+        return pages.unavailable();
     }
 
     @ServerExceptionMapper

@@ -13,6 +13,17 @@ public class ErrorPages {
     @CheckedTemplate(basePath = "error")
     static class Templates {
         static native TemplateInstance error(int status, String titleKey, String textKey);
+
+        static native TemplateInstance unavailable();
+    }
+
+    /** The sign-in service (Keycloak) is down: 503, nothing done, try again later. */
+    public Response unavailable() {
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Retry-After", "60")
+                .entity(Templates.unavailable())
+                .build();
     }
 
     public Response page(Response.Status status, String titleKey, String textKey) {

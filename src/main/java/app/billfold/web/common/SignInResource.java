@@ -37,6 +37,9 @@ public class SignInResource {
     @Inject
     Cookies cookies;
 
+    @Inject
+    app.billfold.identity.IdentityMode mode;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response home(@RestQuery String next) {
@@ -47,10 +50,26 @@ public class SignInResource {
                 .build();
     }
 
+    /**
+     * Keycloak mode: an HTTP permission (application.properties) makes this path need a sign-in, so
+     * reaching it unsigned starts the OIDC code flow; back from Keycloak, go where the user was going.
+     */
+    @GET
+    @Path("signin")
+    public Response signin(@RestQuery String next) {
+        if (!user.isSignedIn()) {
+            return Redirects.seeOther("/");
+        }
+        return Redirects.seeOther(Redirects.safeLocalPath(next, user.home()));
+    }
+
     @POST
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
     public Response login(@RestForm String email, @RestForm String password, @RestForm String next) {
+        if (mode.keycloak()) {
+            throw new app.billfold.common.NotFoundException("local sign-in in Keycloak mode");
+        }
         Optional<AppUser> verified = accounts.verify(email, password);
         if (verified.isEmpty()) {
             // One message for an unknown e-mail and a wrong password: no hint which it was.
@@ -79,7 +98,7 @@ public class SignInResource {
     @Path("language")
     public Response language(@RestForm String lang, @RestForm String back) {
         String chosen = RequestLocale.SUPPORTED.contains(lang) ? lang : "en";
-        if (user.isSignedIn()) {
+        if (user.isSignedIn() && user.userId() != null) {
             accounts.setLanguage(user.userId(), chosen);
         }
         return Response.seeOther(java.net.URI.create(Redirects.safeLocalPath(back, "/")))

@@ -16,6 +16,11 @@ import java.util.Locale;
 @TemplateExtension
 public class TemplateFormats {
 
+    /** The text as a URL query value. */
+    static String urlEncoded(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static String formatted(Money money, @TemplateAttribute("locale") Object locale) {
         return LocalFormats.money(money, of(locale));
     }

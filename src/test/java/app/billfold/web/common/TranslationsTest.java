@@ -34,7 +34,8 @@ class TranslationsTest {
         "app.billfold.common.PaymentMessages, pay",
         "app.billfold.common.MailMessages, mail",
         "app.billfold.common.SmsMessages, sms",
-        "app.billfold.common.NotifyMessages, notify"
+        "app.billfold.common.NotifyMessages, notify",
+        "app.billfold.common.IdentityMessages, id"
     })
     void everyMessageHasAFrenchTranslationAndNothingMore(String bundle, String name) throws Exception {
         Set<String> keys = Arrays.stream(Class.forName(bundle).getDeclaredMethods())
