@@ -1,8 +1,6 @@
 package app.billfold.identity;
 
 import app.billfold.account.Customer;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -31,20 +29,7 @@ public class KeycloakIdentity implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        return context.runBlocking(() -> {
-            ManagedContext requestContext = Arc.container().requestContext();
-            boolean activated = !requestContext.isActive();
-            if (activated) {
-                requestContext.activate();
-            }
-            try {
-                return augment(identity, token);
-            } finally {
-                if (activated) {
-                    requestContext.terminate();
-                }
-            }
-        });
+        return context.runBlocking(() -> WithRequestContext.call(() -> augment(identity, token)));
     }
 
     private SecurityIdentity augment(SecurityIdentity identity, JsonWebToken token) {

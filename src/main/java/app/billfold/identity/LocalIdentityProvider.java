@@ -1,7 +1,5 @@
 package app.billfold.identity;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -28,20 +26,7 @@ public class LocalIdentityProvider implements IdentityProvider<TrustedAuthentica
     @Override
     public Uni<SecurityIdentity> authenticate(
             TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> {
-            ManagedContext requestContext = Arc.container().requestContext();
-            boolean activated = !requestContext.isActive();
-            if (activated) {
-                requestContext.activate();
-            }
-            try {
-                return load(Long.parseLong(request.getPrincipal()));
-            } finally {
-                if (activated) {
-                    requestContext.terminate();
-                }
-            }
-        });
+        return context.runBlocking(() -> WithRequestContext.call(() -> load(Long.parseLong(request.getPrincipal()))));
     }
 
     private SecurityIdentity load(long userId) {

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
  * Twilio credentials configured (the embedded default) it writes each SMS to the log instead.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // a Twilio configuration without a sender stops the start, not the first SMS
 public class SmsGateway {
 
     private static final Logger LOG = Logger.getLogger(SmsGateway.class);
