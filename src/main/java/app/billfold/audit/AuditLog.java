@@ -41,4 +41,41 @@ public class AuditLog {
     public List<AuditEntry> forSubject(String subject) {
         return AuditEntry.list("subject = ?1 order by at desc, id desc", subject);
     }
+
+    /** What the audit trail page filters by; blank or null means any. */
+    public record Filter(String actor, String action, String subject, Instant from, Instant until) {}
+
+    /** Entries matching the filter, newest first; actor and action match from their start. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEntry> search(Filter filter, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (filter.actor() != null && !filter.actor().isBlank()) {
+            query.append(" and lower(actor) like :actor");
+            params.put("actor", like(filter.actor()));
+        }
+        if (filter.action() != null && !filter.action().isBlank()) {
+            query.append(" and action like :action");
+            params.put("action", like(filter.action()));
+        }
+        if (filter.subject() != null && !filter.subject().isBlank()) {
+            query.append(" and subject = :subject");
+            params.put("subject", filter.subject().strip());
+        }
+        if (filter.from() != null) {
+            query.append(" and at >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.until() != null) {
+            query.append(" and at < :until");
+            params.put("until", filter.until());
+        }
+        return AuditEntry.find(query + " order by at desc, id desc", params)
+                .page(0, limit)
+                .list();
+    }
+
+    private static String like(String prefix) {
+        return prefix.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%";
+    }
 }

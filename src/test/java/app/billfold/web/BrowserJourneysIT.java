@@ -144,6 +144,15 @@ class BrowserJourneysIT {
         navigateBy(By.linkText("Print queue"));
         assertThat(browser.getPageSource()).contains(invoiceNumber);
         checkPage();
+        navigateBy(By.linkText("Aging"));
+        assertThat(browser.getPageSource()).contains("Not yet due");
+        checkPage();
+        navigateBy(By.linkText("Adoption"));
+        assertThat(browser.findElements(By.tagName("svg"))).isNotEmpty();
+        checkPage();
+        navigateBy(By.linkText("Audit trail"));
+        assertThat(browser.getPageSource()).contains("invoice.issue");
+        checkPage();
         signOut();
     }
 
@@ -240,6 +249,9 @@ class BrowserJourneysIT {
         navigateBy(By.cssSelector("form.stack button[type=submit]"));
         assertThat(browser.findElement(By.id("e-legalName")).getText()).isEqualTo("Please fill this in.");
         checkPage();
+        navigateBy(By.linkText("Staff"));
+        assertThat(browser.getPageSource()).contains(admin);
+        checkPage();
         signOut();
     }
 
@@ -291,7 +303,7 @@ class BrowserJourneysIT {
     @Test
     @Order(5)
     void everyVisitedPageWasChecked() {
-        assertThat(visited).hasSize(28);
+        assertThat(visited).hasSize(32);
     }
 
     private static void signIn(String email) {

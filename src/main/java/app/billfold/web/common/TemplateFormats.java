@@ -16,6 +16,11 @@ import java.util.Locale;
 @TemplateExtension
 public class TemplateFormats {
 
+    /** An amount in the given currency, as money in the page's locale. */
+    static String inCurrency(BigDecimal amount, String currency, @TemplateAttribute("locale") Object locale) {
+        return LocalFormats.money(Money.of(amount, currency), of(locale));
+    }
+
     /** The text as a URL query value. */
     static String urlEncoded(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);

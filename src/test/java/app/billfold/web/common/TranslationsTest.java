@@ -35,7 +35,8 @@ class TranslationsTest {
         "app.billfold.common.MailMessages, mail",
         "app.billfold.common.SmsMessages, sms",
         "app.billfold.common.NotifyMessages, notify",
-        "app.billfold.common.IdentityMessages, id"
+        "app.billfold.common.IdentityMessages, id",
+        "app.billfold.common.ReportMessages, report"
     })
     void everyMessageHasAFrenchTranslationAndNothingMore(String bundle, String name) throws Exception {
         Set<String> keys = Arrays.stream(Class.forName(bundle).getDeclaredMethods())

@@ -1,0 +1,118 @@
+package app.billfold.common;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The words of the reports and the audit trail, in English; French is in messages/report_fr.properties. */
+@MessageBundle(value = "report", locale = "en")
+public interface ReportMessages {
+
+    @Message("Aging")
+    String aging_title();
+
+    @Message("As of")
+    String as_of();
+
+    @Message("Show")
+    String show();
+
+    @Message("Download CSV")
+    String download_csv();
+
+    @Message("What was owed at the end of {date}, in {currency}, by how many days past its due date.")
+    String aging_explained(String date, String currency);
+
+    @Message("Nothing was owed on that day.")
+    String aging_none();
+
+    @Message("Customer")
+    String customer();
+
+    @Message("Not yet due")
+    String bucket_current();
+
+    @Message("1–30 days")
+    String bucket_1_30();
+
+    @Message("31–60 days")
+    String bucket_31_60();
+
+    @Message("61–90 days")
+    String bucket_61_90();
+
+    @Message("Over 90 days")
+    String bucket_90();
+
+    @Message("Total")
+    String total();
+
+    @Message("Adoption")
+    String adoption_title();
+
+    @Message(
+            "Month by month: the share of active accounts on paperless, on autopay and with a saved payment method at the month's end, and the share of payments made online.")
+    String adoption_explained();
+
+    @Message("Adoption over the last twelve months, in percent")
+    String adoption_chart();
+
+    @Message("Month")
+    String month();
+
+    @Message("Active accounts")
+    String active_accounts();
+
+    @Message("Paperless")
+    String paperless_share();
+
+    @Message("Autopay")
+    String autopay_share();
+
+    @Message("Saved method")
+    String method_share();
+
+    @Message("Paid online")
+    String online_share();
+
+    @Message("Online payments")
+    String payments_online();
+
+    @Message("Offline payments")
+    String payments_offline();
+
+    @Message("{share} % ({count})")
+    String percent(int share, long count);
+
+    @Message("{share} %")
+    String percent_only(int share);
+
+    @Message("Audit trail")
+    String audit_title();
+
+    @Message("Filter the audit trail")
+    String audit_filter();
+
+    @Message("Who")
+    String audit_actor();
+
+    @Message("Action")
+    String audit_action();
+
+    @Message("Subject")
+    String audit_subject();
+
+    @Message("For example account:42, customer:7 or invoice:15.")
+    String audit_subject_hint();
+
+    @Message("Detail")
+    String audit_detail();
+
+    @Message("Before")
+    String audit_before();
+
+    @Message("After")
+    String audit_after();
+
+    @Message("No entries.")
+    String audit_none();
+}

@@ -1,0 +1,82 @@
+package app.billfold.web.console;
+
+import app.billfold.audit.AuditEntry;
+import app.billfold.audit.AuditLog;
+import app.billfold.biller.Biller;
+import app.billfold.common.FieldErrors;
+import app.billfold.common.FormInput;
+import app.billfold.identity.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The audit trail: every clerk, admin and system action with who, what, when, and the state before
+ * and after; filtered by person, action, subject (an account: "account:42") and dates.
+ */
+@Path("/console/audit")
+@RolesAllowed({Role.CLERK_ROLE, Role.ADMIN_ROLE})
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleAuditResource {
+
+    static final int LIMIT = 500;
+
+    /** The filter as typed, to show it back. */
+    public record Filter(String actor, String action, String subject, String from, String until) {}
+
+    @CheckedTemplate(basePath = "console/audit")
+    static class Templates {
+        static native TemplateInstance trail(List<AuditEntry> entries, Filter filter, FieldErrors errors);
+    }
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Biller biller;
+
+    @GET
+    public Response trail(
+            @RestQuery String actor,
+            @RestQuery String action,
+            @RestQuery String subject,
+            @RestQuery String from,
+            @RestQuery String until) {
+        FieldErrors errors = new FieldErrors();
+        LocalDate fromDay = FormInput.date(errors, "from", from, false);
+        LocalDate untilDay = FormInput.date(errors, "until", until, false);
+        String who = FormInput.text(errors, "actor", actor, false, 254);
+        String what = FormInput.text(errors, "action", action, false, 60);
+        String about = FormInput.text(errors, "subject", subject, false, 120);
+        ZoneId zone = biller.settings().zone();
+        var filter = new Filter(
+                who == null ? "" : who,
+                what == null ? "" : what,
+                about == null ? "" : about,
+                fromDay == null ? "" : fromDay.toString(),
+                untilDay == null ? "" : untilDay.toString());
+        List<AuditEntry> entries = audit.search(
+                new AuditLog.Filter(
+                        filter.actor(),
+                        filter.action(),
+                        filter.subject(),
+                        fromDay == null ? null : fromDay.atStartOfDay(zone).toInstant(),
+                        untilDay == null
+                                ? null
+                                : untilDay.plusDays(1).atStartOfDay(zone).toInstant()),
+                LIMIT);
+        return Response.status(errors.isEmpty() ? Response.Status.OK : Response.Status.BAD_REQUEST)
+                .entity(Templates.trail(entries, filter, errors))
+                .build();
+    }
+}
