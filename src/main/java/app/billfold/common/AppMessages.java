@@ -843,4 +843,16 @@ public interface AppMessages {
     @Message(
             "How to pay: sign in at {url}/portal, or pay as a guest at {url}/guest with your account number {number} and the postcode on this bill.")
     String pdf_how_to_pay(String url, String number);
+
+    @Message("A plan with this name exists already.")
+    String error_plan_name_taken();
+
+    @Message("Give the plan at least one line.")
+    String error_plan_no_lines();
+
+    @Message("Write tiers as limit=price separated by semicolons, rising, the last one *=price, like 10=1.50; *=2.10.")
+    String error_plan_tiers();
+
+    @Message("Enter a whole number in the allowed range.")
+    String error_plan_number();
 }

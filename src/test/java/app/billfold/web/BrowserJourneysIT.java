@@ -144,6 +144,9 @@ class BrowserJourneysIT {
         navigateBy(By.linkText("Print queue"));
         assertThat(browser.getPageSource()).contains(invoiceNumber);
         checkPage();
+        navigateBy(By.linkText("Billing"));
+        assertThat(browser.getPageSource()).contains("Run billing now");
+        checkPage();
         navigateBy(By.linkText("Aging"));
         assertThat(browser.getPageSource()).contains("Not yet due");
         checkPage();
@@ -303,7 +306,7 @@ class BrowserJourneysIT {
     @Test
     @Order(5)
     void everyVisitedPageWasChecked() {
-        assertThat(visited).hasSize(32);
+        assertThat(visited).hasSize(33);
     }
 
     private static void signIn(String email) {

@@ -48,7 +48,9 @@ public class ConsoleAccountResource {
                 AccountBalance balance,
                 List<Invoice> invoices,
                 List<Payment> payments,
-                LocalDate today);
+                LocalDate today,
+                List<app.billfold.billing.Subscription> subscriptions,
+                List<app.billfold.billing.Plan> plans);
 
         static native TemplateInstance payment(
                 Account account,
@@ -78,6 +80,12 @@ public class ConsoleAccountResource {
     Biller biller;
 
     @Inject
+    app.billfold.billing.Subscriptions subscriptions;
+
+    @Inject
+    app.billfold.billing.Plans plans;
+
+    @Inject
     CurrentUser user;
 
     @GET
@@ -89,7 +97,9 @@ public class ConsoleAccountResource {
                 balances.forAccount(account),
                 invoices.forAccount(id),
                 payments.forAccount(id),
-                biller.today());
+                biller.today(),
+                subscriptions.ofAccount(id),
+                plans.all());
     }
 
     @GET

@@ -36,7 +36,8 @@ class TranslationsTest {
         "app.billfold.common.SmsMessages, sms",
         "app.billfold.common.NotifyMessages, notify",
         "app.billfold.common.IdentityMessages, id",
-        "app.billfold.common.ReportMessages, report"
+        "app.billfold.common.ReportMessages, report",
+        "app.billfold.common.BillingMessages, billing"
     })
     void everyMessageHasAFrenchTranslationAndNothingMore(String bundle, String name) throws Exception {
         Set<String> keys = Arrays.stream(Class.forName(bundle).getDeclaredMethods())

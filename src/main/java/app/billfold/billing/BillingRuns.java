@@ -1,0 +1,309 @@
+package app.billfold.billing;
+
+import app.billfold.biller.Biller;
+import app.billfold.common.BusinessRuleException;
+import app.billfold.common.InvalidInputException;
+import app.billfold.common.NotFoundException;
+import app.billfold.invoice.DraftForm;
+import app.billfold.invoice.DraftInvoices;
+import app.billfold.invoice.Invoice;
+import app.billfold.invoice.IssueInvoice;
+import app.billfold.invoice.LineInput;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Issues the invoices of every subscription period that has ended, in arrears: on a schedule
+ * (clustered, so one node fires it) and when a clerk presses "run now". Each (subscription, period)
+ * is claimed in subscription_invoice, whose primary key it is, in the same transaction as its
+ * invoice: a crash rolls both back and the next run does it again; a second run or node waits on
+ * the claim and then finds it taken. A run keeps a record with its progress, counts, total and
+ * errors. A dry run computes the same invoices and writes nothing.
+ */
+@ApplicationScoped
+public class BillingRuns {
+
+    private static final Logger LOG = Logger.getLogger(BillingRuns.class);
+    public static final String SYSTEM = "system";
+
+    /** One subscription period to bill. */
+    public record Due(Long subscriptionId, BillingPeriod period) {}
+
+    /** What a run would issue: per invoice, and in total. */
+    public record Preview(List<PreviewLine> invoices, BigDecimal total, List<String> problems) {}
+
+    public record PreviewLine(String account, String plan, BillingPeriod period, BigDecimal total) {}
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Biller biller;
+
+    @Inject
+    DraftInvoices drafts;
+
+    @Inject
+    IssueInvoice issuer;
+
+    @Inject
+    Clock clock;
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "billing-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Scheduled(
+            identity = "billing-run",
+            cron = "{billfold.billing.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        BillingRun run = run(SYSTEM);
+        LOG.infof("Billing run %d: %d issued, %d failed", run.id, run.issued, run.failed);
+    }
+
+    /** Runs now, in this thread, and returns the finished record. */
+    public BillingRun run(String actor) {
+        Long id = open(actor);
+        execute(id);
+        return record(id);
+    }
+
+    /** Starts a run in the background ("run now") and returns its id, to follow its progress. */
+    public Long start(String actor) {
+        Long id = open(actor);
+        background.submit(() -> {
+            try {
+                execute(id);
+            } catch (RuntimeException e) {
+                LOG.error("Billing run failed", e);
+                QuarkusTransaction.requiringNew().run(() -> {
+                    BillingRun run = BillingRun.findById(id);
+                    run.status = "FAILED";
+                    run.errors = cut(String.valueOf(e.getMessage()));
+                    run.finishedAt = Instant.now(clock);
+                });
+            }
+        });
+        return id;
+    }
+
+    public BillingRun record(Long id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> BillingRun.<BillingRun>findByIdOptional(id)
+                        .orElseThrow(() -> new NotFoundException("billing run " + id)));
+    }
+
+    public List<BillingRun> recent(int limit) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> BillingRun.<BillingRun>find("order by id desc")
+                        .page(0, limit)
+                        .list());
+    }
+
+    /** The invoices a run would issue today, and their total; nothing is written. */
+    public Preview preview() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int scale = scale();
+            List<PreviewLine> lines = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            BigDecimal total = BigDecimal.ZERO.setScale(scale);
+            for (Due due : due(biller.today())) {
+                Subscription subscription = Subscription.findById(due.subscriptionId());
+                try {
+                    List<LineInput> charges =
+                            PeriodCharges.lines(subscription, due.period(), usage(subscription, due.period()), scale);
+                    BigDecimal gross = gross(charges, scale);
+                    if (!charges.isEmpty()) {
+                        lines.add(new PreviewLine(
+                                subscription.account.number, subscription.plan.name, due.period(), gross));
+                        total = total.add(gross);
+                    }
+                } catch (PeriodCharges.MissingUsage e) {
+                    problems.add(describe(subscription, due.period()) + ": " + e.getMessage());
+                }
+            }
+            return new Preview(lines, total, problems);
+        });
+    }
+
+    private Long open(String actor) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            BillingRun run = new BillingRun();
+            run.startedAt = Instant.now(clock);
+            run.startedBy = actor;
+            run.billingDate = biller.today();
+            run.status = "RUNNING";
+            run.amount = BigDecimal.ZERO;
+            run.persist();
+            return run.id;
+        });
+    }
+
+    private void execute(Long runId) {
+        BillingRun started = record(runId);
+        String actor = started.startedBy;
+        List<Due> work = QuarkusTransaction.requiringNew().call(() -> due(started.billingDate));
+        QuarkusTransaction.requiringNew().run(() -> BillingRun.<BillingRun>findById(runId).total = work.size());
+        for (Due due : work) {
+            Optional<BigDecimal> issued = Optional.empty();
+            String error = null;
+            try {
+                issued = QuarkusTransaction.requiringNew().call(() -> bill(due, runId, actor));
+            } catch (PeriodCharges.MissingUsage | BusinessRuleException | InvalidInputException e) {
+                error = e instanceof InvalidInputException invalid
+                        ? "invalid invoice " + invalid.errors().asMap()
+                        : e.getMessage();
+            } catch (RuntimeException e) {
+                LOG.error("Billing a subscription period failed", e);
+                error = String.valueOf(e.getMessage());
+            }
+            String failure = error == null ? null : describe(due) + ": " + error;
+            Optional<BigDecimal> amount = issued;
+            QuarkusTransaction.requiringNew().run(() -> {
+                BillingRun run = BillingRun.findById(runId);
+                run.done++;
+                amount.filter(a -> a.signum() > 0).ifPresent(a -> {
+                    run.issued++;
+                    run.amount = run.amount.add(a);
+                });
+                if (failure != null) {
+                    run.failed++;
+                    run.errors = cut((run.errors == null ? "" : run.errors + "\n") + failure);
+                }
+            });
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            BillingRun run = BillingRun.findById(runId);
+            run.status = "FINISHED";
+            run.finishedAt = Instant.now(clock);
+        });
+    }
+
+    /**
+     * Bills one period in the caller's transaction: claims it, then drafts and issues its invoice.
+     * Empty when another run had claimed it; zero when there was nothing to charge.
+     */
+    Optional<BigDecimal> bill(Due due, Long runId, String actor) {
+        int claimed = em.createNativeQuery("insert into subscription_invoice (subscription_id, period_start, run_id)"
+                        + " values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, due.subscriptionId())
+                .setParameter(2, due.period().start())
+                .setParameter(3, runId)
+                .executeUpdate();
+        if (claimed == 0) {
+            return Optional.empty();
+        }
+        Subscription subscription = Subscription.findById(due.subscriptionId());
+        int scale = scale();
+        List<LineInput> charges =
+                PeriodCharges.lines(subscription, due.period(), usage(subscription, due.period()), scale);
+        if (charges.isEmpty()) {
+            return Optional.of(BigDecimal.ZERO);
+        }
+        LocalDate today = biller.today();
+        LocalDate from = due.period().end().isAfter(today) ? due.period().end() : today;
+        LocalDate dueDate = from.plusDays(subscription.plan.paymentTermsDays);
+        Invoice draft = drafts.create(subscription.account.id, new DraftForm(dueDate.toString(), charges), actor);
+        Invoice invoice = issuer.issue(draft.id, actor);
+        em.createNativeQuery("update subscription_invoice set invoice_id = ?1 where subscription_id = ?2"
+                        + " and period_start = ?3")
+                .setParameter(1, invoice.id)
+                .setParameter(2, due.subscriptionId())
+                .setParameter(3, due.period().start())
+                .executeUpdate();
+        return Optional.of(invoice.grossTotal);
+    }
+
+    /** Every ended period of every subscription of an active account that has no invoice yet. */
+    List<Due> due(LocalDate billingDate) {
+        List<Subscription> subscriptions = Subscription.list(
+                "account.status = ?1 and startsOn < ?2 order by id",
+                app.billfold.account.AccountStatus.ACTIVE,
+                billingDate);
+        Map<Long, java.util.Set<LocalDate>> billed = new HashMap<>();
+        for (Object row : em.createNativeQuery("select subscription_id, period_start from subscription_invoice")
+                .getResultList()) {
+            Object[] pair = (Object[]) row;
+            LocalDate start = pair[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) pair[1];
+            billed.computeIfAbsent(((Number) pair[0]).longValue(), k -> new java.util.HashSet<>())
+                    .add(start);
+        }
+        List<Due> due = new ArrayList<>();
+        for (Subscription s : subscriptions) {
+            for (BillingPeriod period :
+                    BillingPeriod.ended(s.startsOn, s.endsOn, billingDate, s.plan.frequency, s.plan.billingDay)) {
+                if (!billed.getOrDefault(s.id, java.util.Set.of()).contains(period.start())) {
+                    due.add(new Due(s.id, period));
+                }
+            }
+        }
+        return due;
+    }
+
+    private Map<Long, BigDecimal> usage(Subscription subscription, BillingPeriod period) {
+        Map<Long, BigDecimal> usage = new HashMap<>();
+        for (UsageRecord record : UsageRecord.<UsageRecord>list(
+                "subscriptionId = ?1 and periodStart = ?2", subscription.id, period.start())) {
+            usage.put(record.planLineId, record.quantity);
+        }
+        return usage;
+    }
+
+    private int scale() {
+        return Currency.getInstance(biller.settings().currency).getDefaultFractionDigits();
+    }
+
+    /** Gross of the lines as the invoice will compute it: each line's net and tax rounded. */
+    static BigDecimal gross(List<LineInput> lines, int scale) {
+        BigDecimal total = BigDecimal.ZERO.setScale(scale);
+        for (LineInput line : lines) {
+            BigDecimal net = new BigDecimal(line.quantity())
+                    .multiply(new BigDecimal(line.unitPrice()))
+                    .setScale(scale, RoundingMode.HALF_UP);
+            BigDecimal tax = net.multiply(new BigDecimal(line.taxRate()))
+                    .divide(BigDecimal.valueOf(100), scale, RoundingMode.HALF_UP);
+            total = total.add(net).add(tax);
+        }
+        return total;
+    }
+
+    private String describe(Due due) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> describe(Subscription.findById(due.subscriptionId()), due.period()));
+    }
+
+    private static String describe(Subscription subscription, BillingPeriod period) {
+        return "account " + subscription.account.number + ", " + subscription.plan.name + ", " + period.start() + " – "
+                + period.end().minusDays(1);
+    }
+
+    private static String cut(String text) {
+        return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,185 @@
+package app.billfold.common;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The words of recurring billing in the console, in English; French is in messages/billing_fr.properties. */
+@MessageBundle(value = "billing", locale = "en")
+public interface BillingMessages {
+
+    @Message("Billing")
+    String billing_title();
+
+    @Message("Run billing now")
+    String run_now();
+
+    @Message("Dry run")
+    String dry_run();
+
+    @Message("New plan")
+    String plan_new();
+
+    @Message("Billing runs")
+    String runs_title();
+
+    @Message("No billing run yet.")
+    String runs_none();
+
+    @Message("Started")
+    String run_started();
+
+    @Message("By")
+    String run_by();
+
+    @Message("Progress")
+    String run_progress();
+
+    @Message("Invoices issued")
+    String run_issued();
+
+    @Message("Failed")
+    String run_failed();
+
+    @Message("Amount")
+    String run_amount();
+
+    @Message("Running")
+    String run_status_running();
+
+    @Message("Finished")
+    String run_status_finished();
+
+    @Message("Failed")
+    String run_status_failed();
+
+    @Message("Billing run {id}")
+    String run_title(Long id);
+
+    @Message("Finished")
+    String run_finished();
+
+    @Message("Errors")
+    String run_errors();
+
+    @Message("Import usage")
+    String usage_title();
+
+    @Message(
+            "A CSV file with the header account,plan,line,period_start,quantity: account number, plan name, metered line, first day of the period, units used. Nothing is imported unless every row is right; importing the same file again changes nothing.")
+    String usage_explained();
+
+    @Message("Choose a CSV file to import.")
+    String usage_file_missing();
+
+    @Message("The file is larger than 5 MB: split it.")
+    String usage_file_too_big();
+
+    @Message("Usage imported: {rows} rows.")
+    String usage_imported(int rows);
+
+    @Message("Nothing was imported: {count} rows are wrong.")
+    String usage_rejected(int count);
+
+    @Message("Line {line}: {reason}")
+    String usage_problem(long line, String reason);
+
+    @Message("CSV file")
+    String usage_file();
+
+    @Message("Import")
+    String usage_import();
+
+    @Message("Plans")
+    String plans_title();
+
+    @Message("No plan yet.")
+    String plans_none();
+
+    @Message("{name}: {frequency}, on day {day}, due {terms} days after issue, {lines} lines")
+    String plan_summary(String name, String frequency, int day, int terms, int lines);
+
+    @Message("A run now would issue {count} invoices for {total} in all. Nothing has been written.")
+    String dry_run_explained(int count, String total);
+
+    @Message("These periods could not be billed yet:")
+    String dry_run_problems();
+
+    @Message("Plan")
+    String plan();
+
+    @Message("Period")
+    String period();
+
+    @Message("Name")
+    String plan_name();
+
+    @Message("Frequency")
+    String frequency();
+
+    @Message("Monthly")
+    String frequency_monthly();
+
+    @Message("Quarterly")
+    String frequency_quarterly();
+
+    @Message("Yearly")
+    String frequency_yearly();
+
+    @Message("Billing day (1–28)")
+    String billing_day();
+
+    @Message("Due this many days after issue")
+    String payment_terms();
+
+    @Message(
+            "A fixed line costs its price per full period (prorated by days in the first and last one). A metered line costs its price per unit, or by tiers written like 10=1.50; 20=1.80; *=2.10.")
+    String lines_hint();
+
+    @Message("Lines of the plan")
+    String plan_lines();
+
+    @Message("Description")
+    String line_description();
+
+    @Message("Kind")
+    String line_kind();
+
+    @Message("Unit")
+    String line_unit();
+
+    @Message("Price")
+    String line_price();
+
+    @Message("Tax %")
+    String line_tax();
+
+    @Message("Tiers")
+    String line_tiers();
+
+    @Message("Fixed per period")
+    String kind_fixed();
+
+    @Message("Per unit used")
+    String kind_metered();
+
+    @Message("Create the plan")
+    String plan_create();
+
+    @Message("Plans")
+    String subscriptions_title();
+
+    @Message("Not on any plan.")
+    String subscriptions_none();
+
+    @Message("{plan}, from {from}{#if until} to {until}{/if}")
+    String subscription_line(String plan, String from, String until);
+
+    @Message("From")
+    String starts_on();
+
+    @Message("Until (optional)")
+    String ends_on();
+
+    @Message("Put on plan")
+    String subscribe();
+}
