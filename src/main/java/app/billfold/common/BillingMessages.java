@@ -182,4 +182,47 @@ public interface BillingMessages {
 
     @Message("Put on plan")
     String subscribe();
+
+    @Message("Reason for waiving the fee")
+    String waive_reason();
+
+    @Message("Waive this late fee")
+    String waive_fee();
+
+    @Message("Late fees")
+    String late_fees_title();
+
+    @Message(
+            "A late fee is charged as an invoice of its own, the day after the grace period that follows the due date, once or every month until the cap; never twice for the same month. Clerks can waive a fee that is still unpaid.")
+    String late_fees_explained();
+
+    @Message("Late fee")
+    String late_fee_kind();
+
+    @Message("None")
+    String late_fee_none();
+
+    @Message("A fixed amount")
+    String late_fee_fixed();
+
+    @Message("A percentage of the balance")
+    String late_fee_percent();
+
+    @Message("Amount or percentage")
+    String late_fee_amount();
+
+    @Message("Grace days after the due date")
+    String late_fee_grace();
+
+    @Message("Charged")
+    String late_fee_repeat();
+
+    @Message("Once per invoice")
+    String late_fee_once();
+
+    @Message("Every month until the cap")
+    String late_fee_monthly();
+
+    @Message("Cap per invoice (optional)")
+    String late_fee_cap();
 }
