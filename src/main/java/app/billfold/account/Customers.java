@@ -159,6 +159,23 @@ public class Customers {
         }
     }
 
+    /**
+     * What would be wrong with this customer and account, written nowhere: for imports, which
+     * check every row before applying any. {@code accountId} is the account the row updates, if any.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FieldErrors check(CustomerForm form, Long accountId) {
+        FieldErrors errors = new FieldErrors();
+        readCustomer(form, new Customer(), errors);
+        Account account = new Account();
+        account.id = accountId;
+        readAccount(
+                new AccountForm(form.accountNumber(), form.serviceAddress(), form.postcode(), "ACTIVE"),
+                account,
+                errors);
+        return errors;
+    }
+
     private void readCustomer(CustomerForm form, Customer into, FieldErrors errors) {
         into.kind = FormInput.choice(errors, "kind", form.kind(), CustomerKind.class);
         into.name = FormInput.text(errors, "name", form.name(), true, 200);

@@ -855,4 +855,19 @@ public interface AppMessages {
 
     @Message("Enter a whole number in the allowed range.")
     String error_plan_number();
+
+    @Message("Only an issued invoice can be credited.")
+    String error_credit_status();
+
+    @Message("Enter a quantity above zero and no more than what is left to credit on this line.")
+    String error_credit_quantity();
+
+    @Message("Choose at least one line to credit.")
+    String error_credit_no_lines();
+
+    @Message("This is more than the account's credit.")
+    String error_credit_refund_too_much();
+
+    @Message("No card or bank payment of this account can take this refund.")
+    String error_credit_no_payment();
 }

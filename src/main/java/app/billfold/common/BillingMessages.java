@@ -225,4 +225,102 @@ public interface BillingMessages {
 
     @Message("Cap per invoice (optional)")
     String late_fee_cap();
+
+    @Message("Credit notes")
+    String credit_notes_title();
+
+    @Message("No credit note for this invoice.")
+    String credit_notes_none();
+
+    @Message(
+            "To credit some or all of the bill, enter the quantity to take back on each line concerned and the reason. What the bill no longer owes stays on the account as credit.")
+    String credit_note_hint();
+
+    @Message("Reason")
+    String credit_reason();
+
+    @Message("Issue the credit note")
+    String credit_note_issue();
+
+    @Message("Account credit")
+    String account_credit_title();
+
+    @Message("Refund to the customer")
+    String credit_refund();
+
+    @Message("{number}: {amount}, {reason}")
+    String credit_note_line(String number, String amount, String reason);
+
+    @Message("{description} (billed: {quantity})")
+    String credit_line_label(String description, String quantity);
+
+    @Message("Credit of {amount} is left on this account: the next invoice takes it, or refund it.")
+    String account_credit(String amount);
+
+    @Message("The first line must be name,email,phone,account_number,service_address,postcode,paperless,language.")
+    String error_import_header();
+
+    @Message("The file has more than 20,000 rows: split it.")
+    String error_import_too_many();
+
+    @Message("This row does not have 8 columns.")
+    String error_import_columns();
+
+    @Message("This is not a readable CSV file.")
+    String error_import_unreadable();
+
+    @Message("The file has no rows.")
+    String error_import_empty();
+
+    @Message("paperless must be yes or no.")
+    String error_import_paperless();
+
+    @Message("Every row needs its account number: a second import finds the account by it.")
+    String error_import_account_number();
+
+    @Message("This account number appears twice in the file.")
+    String error_import_duplicate();
+
+    @Message("Import customers")
+    String import_title();
+
+    @Message(
+            "A CSV file with the header name,email,phone,account_number,service_address,postcode,paperless,language. You see what each row would do before anything is saved; the account number finds an account again, so the same file twice changes nothing.")
+    String import_explained();
+
+    @Message("CSV file")
+    String import_file();
+
+    @Message("Preview")
+    String import_preview();
+
+    @Message("Import these rows")
+    String import_apply();
+
+    @Message("Nothing can be imported until every row is right:")
+    String import_rejected();
+
+    @Message("Line")
+    String import_line();
+
+    @Message("What it does")
+    String import_action();
+
+    @Message("Problems")
+    String import_problems();
+
+    @Message("New customer")
+    String import_action_create();
+
+    @Message("New account for a known customer")
+    String import_action_add_account();
+
+    @Message("Update")
+    String import_action_update();
+
+    @Message("No change")
+    String import_action_unchanged();
+
+    @Message("Imported.")
+    String import_done();
 }

@@ -71,6 +71,10 @@ public class Invoice extends PanacheEntityBase {
 
     public BigDecimal balance;
 
+    /** What credit notes took off this invoice. */
+    @Column(name = "amount_credited")
+    public BigDecimal amountCredited = BigDecimal.ZERO;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -141,8 +145,28 @@ public class Invoice extends PanacheEntityBase {
             throw new BusinessRuleException("error_allocation_exceeds_balance");
         }
         amountPaid = amountPaid.add(amount);
-        balance = grossTotal.subtract(amountPaid);
+        balance = owed();
         status = balance.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
+    }
+
+    /** Takes part of a credit note off what this invoice owes. */
+    public void applyCredit(BigDecimal amount) {
+        if (!status.isPayable()) {
+            throw new BusinessRuleException("error_invoice_not_payable");
+        }
+        if (amount.signum() <= 0 || amount.compareTo(balance) > 0) {
+            throw new BusinessRuleException("error_allocation_exceeds_balance");
+        }
+        amountCredited = amountCredited.add(amount);
+        balance = owed();
+        status = balance.signum() == 0
+                ? InvoiceStatus.PAID
+                : amountPaid.signum() == 0 ? InvoiceStatus.OPEN : InvoiceStatus.PARTIALLY_PAID;
+    }
+
+    /** The total, less payments net of refunds, less credits. */
+    public BigDecimal owed() {
+        return grossTotal.subtract(amountPaid).subtract(amountCredited);
     }
 
     /** Gives back part of what was paid: the invoice owes it again. */
@@ -154,7 +178,7 @@ public class Invoice extends PanacheEntityBase {
             throw new BusinessRuleException("error_refund_too_much");
         }
         amountPaid = amountPaid.subtract(amount);
-        balance = grossTotal.subtract(amountPaid);
+        balance = owed();
         status = amountPaid.signum() == 0 ? InvoiceStatus.OPEN : InvoiceStatus.PARTIALLY_PAID;
     }
 
@@ -162,7 +186,7 @@ public class Invoice extends PanacheEntityBase {
         if (!status.isPayable()) {
             throw new BusinessRuleException("error_void_status");
         }
-        if (amountPaid.signum() != 0) {
+        if (amountPaid.signum() != 0 || amountCredited.signum() != 0) {
             throw new BusinessRuleException("error_void_has_payments");
         }
         status = InvoiceStatus.VOID;

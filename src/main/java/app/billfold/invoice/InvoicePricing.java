@@ -35,7 +35,7 @@ public final class InvoicePricing {
         invoice.netTotal = Money.round(net, invoice.currency);
         invoice.taxTotal = Money.round(tax, invoice.currency);
         invoice.grossTotal = invoice.netTotal.add(invoice.taxTotal);
-        invoice.balance = invoice.grossTotal.subtract(invoice.amountPaid);
+        invoice.balance = invoice.owed();
     }
 
     /** Net and tax per tax rate, lowest rate first. */

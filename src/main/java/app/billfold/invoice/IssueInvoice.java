@@ -33,6 +33,9 @@ public class IssueInvoice {
     CustomerNotice notice;
 
     @Inject
+    CreditNotes creditNotes;
+
+    @Inject
     app.billfold.notify.PrintQueue printQueue;
 
     @Inject
@@ -42,6 +45,7 @@ public class IssueInvoice {
     public Invoice issue(Long invoiceId, String actor) {
         Invoice invoice = invoices.lockForChange(invoiceId);
         invoice.issue(biller::takeNextInvoiceNumber, biller.today(), Instant.now(clock));
+        creditNotes.applyAccountCredit(invoice);
         notifyCustomer(invoice);
         audit.record(actor, "invoice.issue", "invoice:" + invoice.id, invoice.number + " " + invoice.grossTotal);
         return invoice;

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Recomputes every issued invoice's paid amount and balance from the payment ledger (allocations of
  * succeeded payments, less refunds) and reports any invoice whose stored figures disagree. A void
- * invoice owes nothing. Credit notes will join the sum when they exist.
+ * invoice owes nothing. Credits taken off an invoice (credit allocations) count like payments.
  */
 @ApplicationScoped
 public class LedgerCheck {
@@ -22,7 +22,9 @@ public class LedgerCheck {
             BigDecimal storedPaid,
             BigDecimal ledgerPaid,
             BigDecimal storedBalance,
-            BigDecimal ledgerBalance) {}
+            BigDecimal ledgerBalance,
+            BigDecimal storedCredited,
+            BigDecimal ledgerCredited) {}
 
     @Inject
     EntityManager em;
@@ -33,7 +35,9 @@ public class LedgerCheck {
                         "select i.id, i.number, i.status, i.grossTotal, i.amountPaid, i.balance, "
                                 + "coalesce((select sum(a.amount) from PaymentAllocation a where a.invoice = i "
                                 + "and a.payment.status = app.billfold.payment.PaymentStatus.SUCCEEDED), 0) "
-                                + "- coalesce((select sum(r.amount) from RefundAllocation r where r.invoiceId = i.id), 0) "
+                                + "- coalesce((select sum(r.amount) from RefundAllocation r where r.invoiceId = i.id), 0), "
+                                + "coalesce((select sum(c.amount) from app.billfold.invoice.CreditAllocation c"
+                                + " where c.invoiceId = i.id), 0), i.amountCredited "
                                 + "from Invoice i where i.status <> app.billfold.invoice.InvoiceStatus.DRAFT",
                         Object[].class)
                 .getResultList();
@@ -42,16 +46,22 @@ public class LedgerCheck {
                     BigDecimal gross = (BigDecimal) r[3];
                     BigDecimal ledgerPaid = (BigDecimal) r[6];
                     boolean isVoid = r[2] == app.billfold.invoice.InvoiceStatus.VOID;
-                    BigDecimal ledgerBalance = isVoid ? BigDecimal.ZERO : gross.subtract(ledgerPaid);
+                    BigDecimal ledgerCredited = (BigDecimal) r[7];
+                    BigDecimal ledgerBalance = isVoid
+                            ? BigDecimal.ZERO
+                            : gross.subtract(ledgerPaid).subtract(ledgerCredited);
                     return new Mismatch(
                             (Long) r[0],
                             (String) r[1],
                             (BigDecimal) r[4],
                             ledgerPaid,
                             (BigDecimal) r[5],
-                            ledgerBalance);
+                            ledgerBalance,
+                            (BigDecimal) r[8],
+                            ledgerCredited);
                 })
-                .filter(m -> m.storedPaid().compareTo(m.ledgerPaid()) != 0
+                .filter(m -> m.storedCredited().compareTo(m.ledgerCredited()) != 0
+                        || m.storedPaid().compareTo(m.ledgerPaid()) != 0
                         || m.storedBalance().compareTo(m.ledgerBalance()) != 0)
                 .toList();
     }

@@ -51,6 +51,9 @@ public class RefundPayment {
     @Inject
     Clock clock;
 
+    @Inject
+    app.billfold.invoice.CreditNotes creditNotes;
+
     /** What is left to refund on a payment. */
     public BigDecimal refundable(Long paymentId) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -82,23 +85,7 @@ public class RefundPayment {
             String why = FormInput.text(errors, "reason", reason, true, 300);
             errors.throwIfAny();
 
-            long count = Refund.count("paymentId", paymentId);
-            String key = "refund-" + paymentId + "-" + (count + 1);
-            throttle.acquire();
-            RefundResult result = gateway.refund(payment.gatewayRef, amount, key);
-            if (!result.succeeded()) {
-                throw new BusinessRuleException("error_refund_declined");
-            }
-            Refund refund = new Refund();
-            refund.paymentId = paymentId;
-            refund.amount = result.amount();
-            refund.reason = why;
-            refund.idempotencyKey = key;
-            refund.gatewayRef = result.reference();
-            refund.refundedBy = actor;
-            refund.createdAt = Instant.now(clock);
-            refund.persist();
-            em.flush();
+            Refund refund = send(payment, amount, why, actor);
 
             StringBuilder before = new StringBuilder("refunded " + already + " of " + payment.amount);
             StringBuilder after = new StringBuilder("refunded " + already.add(refund.amount) + " of " + payment.amount);
@@ -146,6 +133,66 @@ public class RefundPayment {
                     after.toString());
             return refund;
         });
+    }
+
+    /**
+     * Gives the account's credit (what credit notes left once its invoices were settled) back to the
+     * customer, through the newest card or bank payment that can take it. No invoice owes anything
+     * again: the refund draws on the credit, not on the bills.
+     */
+    public Refund refundCredit(Long accountId, String amountText, String reason, String actor) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            accounts.lock(accountId);
+            BigDecimal available = creditNotes.available(accountId);
+            FieldErrors errors = new FieldErrors();
+            BigDecimal amount = FormInput.decimal(errors, "amount", amountText, true);
+            if (amount != null
+                    && (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2)) {
+                errors.reject("amount", "error_amount");
+            } else if (amount != null && amount.compareTo(available) > 0) {
+                errors.reject("amount", "error_refund_too_much");
+            }
+            String why = FormInput.text(errors, "reason", reason, true, 300);
+            errors.throwIfAny();
+            Payment payment =
+                    Payment.<Payment>list("account.id = ?1 and gatewayRef is not null order by id desc", accountId)
+                            .stream()
+                            .filter(p -> p.amount.subtract(refunded(p.id)).compareTo(amount) >= 0)
+                            .findFirst()
+                            .orElseThrow(() -> new BusinessRuleException("error_credit_no_payment"));
+            Refund refund = send(payment, amount, why, actor);
+            creditNotes.refunded(accountId, refund.id, refund.amount);
+            audit.change(
+                    actor,
+                    "credit.refund",
+                    "account:" + accountId,
+                    payment.methodLabel + " " + refund.amount + " " + payment.currency + ": " + why,
+                    "account credit " + available,
+                    "account credit " + available.subtract(refund.amount));
+            return refund;
+        });
+    }
+
+    /** Refunds through the processor under a key derived from the payment's refund count, and records it. */
+    private Refund send(Payment payment, BigDecimal amount, String why, String actor) {
+        long count = Refund.count("paymentId", payment.id);
+        String key = "refund-" + payment.id + "-" + (count + 1);
+        throttle.acquire();
+        RefundResult result = gateway.refund(payment.gatewayRef, amount, key);
+        if (!result.succeeded()) {
+            throw new BusinessRuleException("error_refund_declined");
+        }
+        Refund refund = new Refund();
+        refund.paymentId = payment.id;
+        refund.amount = result.amount();
+        refund.reason = why;
+        refund.idempotencyKey = key;
+        refund.gatewayRef = result.reference();
+        refund.refundedBy = actor;
+        refund.createdAt = Instant.now(clock);
+        refund.persist();
+        em.flush();
+        return refund;
     }
 
     private BigDecimal refunded(Long paymentId) {

@@ -21,6 +21,25 @@ public class TemplateFormats {
         return LocalFormats.money(Money.of(amount, currency), of(locale));
     }
 
+    /**
+     * The message of a key from the general bundle or, failing that, the billing one: import rows
+     * carry keys of both (the console forms' rules and the import's own).
+     */
+    static String anyMessage(String key, @TemplateAttribute("locale") Object locale) {
+        String language = of(locale).getLanguage();
+        for (Class<?> bundle :
+                java.util.List.of(app.billfold.common.AppMessages.class, app.billfold.common.BillingMessages.class)) {
+            try {
+                Object words = io.quarkus.qute.i18n.MessageBundles.get(
+                        bundle, io.quarkus.qute.i18n.Localized.Literal.of(language));
+                return (String) bundle.getMethod(key).invoke(words);
+            } catch (ReflectiveOperationException e) {
+                // not in this bundle
+            }
+        }
+        return key;
+    }
+
     /** The text as a URL query value. */
     static String urlEncoded(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);

@@ -1,0 +1,211 @@
+package app.billfold.invoice;
+
+import app.billfold.audit.AuditLog;
+import app.billfold.common.BusinessRuleException;
+import app.billfold.common.FieldErrors;
+import app.billfold.common.FormInput;
+import app.billfold.common.Money;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Credit notes against issued invoices, and the account credit they leave. A credit note takes back
+ * some or all of the quantity of the invoice's lines (never more than was billed, across notes);
+ * its total comes off the invoice's balance as far as the invoice still owes it, and the rest stays
+ * on the account: the account's next invoices take it on issue, or it is refunded. Every move is a
+ * credit_allocation, so the ledger check can recompute every balance.
+ */
+@ApplicationScoped
+@jakarta.inject.Named("creditNotes")
+public class CreditNotes {
+
+    @Inject
+    InvoiceRepository invoices;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Issues a credit note for the given quantity of each chosen line (line id to quantity text; a
+     * blank quantity leaves the line out); throws InvalidInputException naming each bad field.
+     */
+    @Transactional
+    public CreditNote issue(Long invoiceId, Map<Long, String> quantities, String reason, String actor) {
+        Invoice invoice = invoices.lockForChange(invoiceId);
+        if (invoice.status == InvoiceStatus.DRAFT || invoice.status == InvoiceStatus.VOID) {
+            throw new BusinessRuleException("error_credit_status");
+        }
+        FieldErrors errors = new FieldErrors();
+        String why = FormInput.text(errors, "reason", reason, true, 300);
+        CreditNote note = new CreditNote();
+        note.accountId = invoice.account.id;
+        note.invoiceId = invoice.id;
+        note.currency = invoice.currency;
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal tax = BigDecimal.ZERO;
+        for (InvoiceLine line : invoice.lines) {
+            String text = quantities.get(line.id);
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            String field = "quantity." + line.id;
+            BigDecimal quantity = FormInput.decimal(errors, field, text, true);
+            if (quantity == null) {
+                continue;
+            }
+            BigDecimal left = line.quantity.subtract(creditedQuantity(line.id));
+            if (quantity.signum() <= 0 || quantity.stripTrailingZeros().scale() > 4 || quantity.compareTo(left) > 0) {
+                errors.reject(field, "error_credit_quantity");
+                continue;
+            }
+            CreditNoteLine credited = new CreditNoteLine();
+            credited.creditNote = note;
+            credited.invoiceLineId = line.id;
+            credited.description = line.description;
+            credited.quantity = quantity;
+            credited.unitPrice = line.unitPrice;
+            credited.taxRate = line.taxRate;
+            // The whole rest of a line is credited at exactly what is left of its amounts, so that
+            // rounding never leaves a cent billed or credits one too many.
+            if (quantity.compareTo(left) == 0) {
+                credited.netAmount = line.netAmount.subtract(creditedNet(line.id));
+                credited.taxAmount = line.taxAmount.subtract(creditedTax(line.id));
+            } else {
+                credited.netAmount = Money.round(quantity.multiply(line.unitPrice), invoice.currency);
+                credited.taxAmount = Money.round(
+                        credited.netAmount.multiply(line.taxRate).divide(BigDecimal.valueOf(100)), invoice.currency);
+            }
+            net = net.add(credited.netAmount);
+            tax = tax.add(credited.taxAmount);
+            note.lines.add(credited);
+        }
+        if (note.lines.isEmpty() && errors.isEmpty()) {
+            errors.reject("lines", "error_credit_no_lines");
+        }
+        errors.throwIfAny();
+        note.reason = why;
+        note.netTotal = net;
+        note.taxTotal = tax;
+        note.grossTotal = net.add(tax);
+        note.createdAt = Instant.now(clock);
+        note.createdBy = actor;
+        note.persist();
+        note.number = "CN-" + String.format("%06d", note.id);
+
+        String before = invoice.number + " " + invoice.status + " balance " + invoice.balance;
+        BigDecimal onInvoice = invoice.status.isPayable() ? note.grossTotal.min(invoice.balance) : BigDecimal.ZERO;
+        if (onInvoice.signum() > 0) {
+            allocate(note, invoice, onInvoice);
+        }
+        audit.change(
+                actor,
+                "creditnote.issue",
+                "account:" + invoice.account.id,
+                note.number + " for " + invoice.number + " " + note.grossTotal + ": " + why,
+                before,
+                invoice.number + " " + invoice.status + " balance " + invoice.balance + "; account credit "
+                        + available(invoice.account.id));
+        return note;
+    }
+
+    /** Applies the account's credit, oldest note first, to a newly issued invoice. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyAccountCredit(Invoice invoice) {
+        for (CreditNote note : CreditNote.<CreditNote>list("accountId = ?1 order by id", invoice.account.id)) {
+            if (invoice.balance.signum() <= 0) {
+                return;
+            }
+            BigDecimal left = remaining(note);
+            if (left.signum() > 0) {
+                allocate(note, invoice, left.min(invoice.balance));
+            }
+        }
+    }
+
+    /** The account's credit not yet used by an invoice or refunded. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BigDecimal available(Long accountId) {
+        return CreditNote.<CreditNote>list("accountId", accountId).stream()
+                .map(this::remaining)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Records that part of the account's credit went back to the customer in this refund. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refunded(Long accountId, Long refundId, BigDecimal amount) {
+        BigDecimal left = amount;
+        for (CreditNote note : CreditNote.<CreditNote>list("accountId = ?1 order by id", accountId)) {
+            BigDecimal take = remaining(note).min(left);
+            if (take.signum() > 0) {
+                CreditAllocation part = new CreditAllocation();
+                part.creditNoteId = note.id;
+                part.refundId = refundId;
+                part.amount = take;
+                part.createdAt = Instant.now(clock);
+                part.persist();
+                left = left.subtract(take);
+            }
+        }
+        if (left.signum() > 0) {
+            throw new BusinessRuleException("error_credit_refund_too_much");
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CreditNote> forInvoice(Long invoiceId) {
+        return CreditNote.list("invoiceId = ?1 order by id", invoiceId);
+    }
+
+    private void allocate(CreditNote note, Invoice invoice, BigDecimal amount) {
+        invoice.applyCredit(amount);
+        CreditAllocation part = new CreditAllocation();
+        part.creditNoteId = note.id;
+        part.invoiceId = invoice.id;
+        part.amount = amount;
+        part.createdAt = Instant.now(clock);
+        part.persist();
+        em.flush();
+    }
+
+    private BigDecimal remaining(CreditNote note) {
+        BigDecimal used = em.createQuery(
+                        "select coalesce(sum(a.amount), 0) from CreditAllocation a where a.creditNoteId = ?1",
+                        BigDecimal.class)
+                .setParameter(1, note.id)
+                .getSingleResult();
+        return note.grossTotal.subtract(used);
+    }
+
+    private BigDecimal creditedQuantity(Long lineId) {
+        return sumOfLines("quantity", lineId);
+    }
+
+    private BigDecimal creditedNet(Long lineId) {
+        return sumOfLines("netAmount", lineId);
+    }
+
+    private BigDecimal creditedTax(Long lineId) {
+        return sumOfLines("taxAmount", lineId);
+    }
+
+    private BigDecimal sumOfLines(String field, Long lineId) {
+        return em.createQuery(
+                        "select coalesce(sum(l." + field + "), 0) from CreditNoteLine l where l.invoiceLineId = ?1",
+                        BigDecimal.class)
+                .setParameter(1, lineId)
+                .getSingleResult();
+    }
+}

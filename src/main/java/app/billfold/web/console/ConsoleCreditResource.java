@@ -1,0 +1,91 @@
+package app.billfold.web.console;
+
+import app.billfold.biller.Biller;
+import app.billfold.common.BusinessRuleException;
+import app.billfold.common.InvalidInputException;
+import app.billfold.identity.CurrentUser;
+import app.billfold.identity.Role;
+import app.billfold.invoice.CreditNotes;
+import app.billfold.invoice.Invoice;
+import app.billfold.invoice.Invoices;
+import app.billfold.payment.Payments;
+import app.billfold.payment.RefundPayment;
+import app.billfold.web.common.Redirects;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** Credit notes on an invoice's page, and refunding an account's credit. */
+@Path("/console")
+@RolesAllowed({Role.CLERK_ROLE, Role.ADMIN_ROLE})
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleCreditResource {
+
+    @Inject
+    CreditNotes creditNotes;
+
+    @Inject
+    RefundPayment refunds;
+
+    @Inject
+    Invoices invoices;
+
+    @Inject
+    Payments payments;
+
+    @Inject
+    Biller biller;
+
+    @Inject
+    CurrentUser user;
+
+    /** Form fields "quantity.{lineId}" give the quantity to credit per line; blank ones are left out. */
+    @POST
+    @Path("invoices/{id}/credit-notes")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response credit(@RestPath Long id, MultivaluedMap<String, String> form) {
+        Map<Long, String> quantities = new HashMap<>();
+        form.forEach((name, values) -> {
+            if (name.startsWith("quantity.") && !values.isEmpty()) {
+                try {
+                    quantities.put(Long.valueOf(name.substring("quantity.".length())), values.get(0));
+                } catch (NumberFormatException e) {
+                    // not one of the invoice's lines: ignored
+                }
+            }
+        });
+        try {
+            creditNotes.issue(id, quantities, form.getFirst("reason"), user.email());
+        } catch (InvalidInputException e) {
+            return refused(id, e.errors().asMap().values().iterator().next());
+        } catch (BusinessRuleException e) {
+            return refused(id, e.messageKey());
+        }
+        return Redirects.seeOther("/console/invoices/" + id, "notice_account_updated");
+    }
+
+    @POST
+    @Path("accounts/{id}/credit-refund")
+    public Response refundCredit(@RestPath Long id, @RestForm String amount, @RestForm String reason) {
+        // A bad amount or a refusal comes back as a page saying why (ErrorMappers); nothing is refunded.
+        refunds.refundCredit(id, amount, reason, user.email());
+        return Redirects.seeOther("/console/accounts/" + id, "notice_refunded");
+    }
+
+    private Response refused(Long invoiceId, String key) {
+        Invoice invoice = invoices.get(invoiceId);
+        return Response.status(Response.Status.BAD_REQUEST)
+                .entity(ConsoleInvoiceResource.Templates.detail(
+                        invoice, payments.allocationsFor(invoiceId), biller.today(), key))
+                .build();
+    }
+}
