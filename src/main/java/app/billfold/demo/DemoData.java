@@ -75,6 +75,18 @@ public class DemoData {
     app.billfold.notify.ContactPreferences contactPreferences;
 
     @Inject
+    app.billfold.billing.Plans plans;
+
+    @Inject
+    app.billfold.billing.Subscriptions subscriptions;
+
+    @Inject
+    app.billfold.billing.UsageImport usage;
+
+    @Inject
+    app.billfold.billing.LateFees lateFees;
+
+    @Inject
     app.billfold.payment.sandbox.SandboxGateway sandbox;
 
     @Inject
@@ -162,6 +174,28 @@ public class DemoData {
                 ada.id,
                 new app.billfold.notify.ContactPreferences.Form("BOTH", "+33 6 12 34 56 78", true, ""),
                 "ada@billfold.test");
+
+        // Recurring billing: Ada's water account on a residential plan since last month, with its
+        // meter reading in; the hourly billing run (or "Run billing now") issues last month's bill.
+        var plan = plans.create(
+                new app.billfold.billing.PlanForm(
+                        "Water — residential",
+                        "MONTHLY",
+                        "1",
+                        "14",
+                        List.of(
+                                new app.billfold.billing.PlanForm.Line("Base charge", "FIXED", "", "12.00", "5.5", ""),
+                                new app.billfold.billing.PlanForm.Line(
+                                        "Water", "METERED", "m3", "", "5.5", "10=1.80; 25=2.20; *=2.60"))),
+                SYSTEM);
+        LocalDate lastMonth = today.withDayOfMonth(1).minusMonths(1);
+        subscriptions.subscribe(
+                adaWater.id, plan.id.toString(), lastMonth.plusDays(9).toString(), "", SYSTEM);
+        usage.importCsv(
+                "account,plan,line,period_start,quantity\n" + adaWater.number + "," + plan.name + ",Water," + lastMonth
+                        + ",14\n",
+                SYSTEM);
+        lateFees.updatePolicy(new app.billfold.billing.LateFees.PolicyForm("FIXED", "5", "10", "ONCE", ""), SYSTEM);
     }
 
     /** Issues an invoice dated as if it had been issued 30 days before it falls due. */
