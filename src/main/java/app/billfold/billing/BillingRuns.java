@@ -160,36 +160,59 @@ public class BillingRuns {
         });
     }
 
+    /** Periods billed per transaction: a commit (a disk flush) and a progress update per chunk. */
+    static final int CHUNK = 100;
+
+    /** What a chunk (or one period) did, for the run's record. */
+    static final class Tally {
+        int done;
+        int issued;
+        BigDecimal amount = BigDecimal.ZERO;
+        final List<String> failures = new ArrayList<>();
+
+        void billed(Optional<BigDecimal> result) {
+            done++;
+            result.filter(a -> a.signum() > 0).ifPresent(a -> {
+                issued++;
+                amount = amount.add(a);
+            });
+        }
+
+        void failed(String why) {
+            done++;
+            failures.add(why);
+        }
+    }
+
     private void execute(Long runId) {
         BillingRun started = record(runId);
         String actor = started.startedBy;
         List<Due> work = QuarkusTransaction.requiringNew().call(() -> due(started.billingDate));
         QuarkusTransaction.requiringNew().run(() -> BillingRun.<BillingRun>findById(runId).total = work.size());
-        for (Due due : work) {
-            Optional<BigDecimal> issued = Optional.empty();
-            String error = null;
+        for (int from = 0; from < work.size(); from += CHUNK) {
+            List<Due> chunk = work.subList(from, Math.min(from + CHUNK, work.size()));
+            Tally tally;
             try {
-                issued = QuarkusTransaction.requiringNew().call(() -> bill(due, runId, actor));
-            } catch (PeriodCharges.MissingUsage | BusinessRuleException | InvalidInputException e) {
-                error = e instanceof InvalidInputException invalid
-                        ? "invalid invoice " + invalid.errors().asMap()
-                        : e.getMessage();
+                tally = QuarkusTransaction.requiringNew().call(() -> billChunk(chunk, runId, actor));
             } catch (RuntimeException e) {
-                LOG.error("Billing a subscription period failed", e);
-                error = String.valueOf(e.getMessage());
+                // Something refused one period (or a deadlock with another node): the chunk rolled
+                // back whole; bill its periods one by one so that only the bad one is left out.
+                LOG.warn("A billing chunk failed; billing its periods one by one", e);
+                tally = new Tally();
+                for (Due due : chunk) {
+                    billAlone(due, runId, actor, tally);
+                }
             }
-            String failure = error == null ? null : describe(due) + ": " + error;
-            Optional<BigDecimal> amount = issued;
+            Tally counted = tally;
             QuarkusTransaction.requiringNew().run(() -> {
                 BillingRun run = BillingRun.findById(runId);
-                run.done++;
-                amount.filter(a -> a.signum() > 0).ifPresent(a -> {
-                    run.issued++;
-                    run.amount = run.amount.add(a);
-                });
-                if (failure != null) {
-                    run.failed++;
-                    run.errors = cut((run.errors == null ? "" : run.errors + "\n") + failure);
+                run.done += counted.done;
+                run.issued += counted.issued;
+                run.amount = run.amount.add(counted.amount);
+                run.failed += counted.failures.size();
+                if (!counted.failures.isEmpty()) {
+                    run.errors =
+                            cut((run.errors == null ? "" : run.errors + "\n") + String.join("\n", counted.failures));
                 }
             });
         }
@@ -200,11 +223,48 @@ public class BillingRuns {
         });
     }
 
+    /** Bills a chunk in the caller's transaction; a period without its usage is left out and reported. */
+    Tally billChunk(List<Due> chunk, Long runId, String actor) {
+        Tally tally = new Tally();
+        for (Due due : chunk) {
+            try {
+                tally.billed(bill(due, runId, actor));
+                // Keep the persistence context small: every query flushes (and dirty-checks) it.
+                em.flush();
+                em.clear();
+            } catch (PeriodCharges.MissingUsage e) {
+                // Thrown before anything of this period is written: the rest of the chunk goes on.
+                tally.failed(
+                        describe(Subscription.findById(due.subscriptionId()), due.period()) + ": " + e.getMessage());
+            }
+        }
+        return tally;
+    }
+
+    private void billAlone(Due due, Long runId, String actor, Tally tally) {
+        try {
+            tally.billed(QuarkusTransaction.requiringNew().call(() -> bill(due, runId, actor)));
+        } catch (PeriodCharges.MissingUsage | BusinessRuleException | InvalidInputException e) {
+            tally.failed(describe(due) + ": "
+                    + (e instanceof InvalidInputException invalid
+                            ? "invalid invoice " + invalid.errors().asMap()
+                            : e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("Billing a subscription period failed", e);
+            tally.failed(describe(due) + ": " + e.getMessage());
+        }
+    }
+
     /**
      * Bills one period in the caller's transaction: claims it, then drafts and issues its invoice.
      * Empty when another run had claimed it; zero when there was nothing to charge.
      */
     Optional<BigDecimal> bill(Due due, Long runId, String actor) {
+        Subscription subscription = Subscription.findById(due.subscriptionId());
+        int scale = scale();
+        // The charges first: a period missing its usage is refused before anything is written.
+        List<LineInput> charges =
+                PeriodCharges.lines(subscription, due.period(), usage(subscription, due.period()), scale);
         int claimed = em.createNativeQuery("insert into subscription_invoice (subscription_id, period_start, run_id)"
                         + " values (?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, due.subscriptionId())
@@ -214,10 +274,6 @@ public class BillingRuns {
         if (claimed == 0) {
             return Optional.empty();
         }
-        Subscription subscription = Subscription.findById(due.subscriptionId());
-        int scale = scale();
-        List<LineInput> charges =
-                PeriodCharges.lines(subscription, due.period(), usage(subscription, due.period()), scale);
         if (charges.isEmpty()) {
             return Optional.of(BigDecimal.ZERO);
         }
