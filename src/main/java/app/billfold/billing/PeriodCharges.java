@@ -3,7 +3,6 @@ package app.billfold.billing;
 import app.billfold.invoice.LineInput;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,10 +94,5 @@ public final class PeriodCharges {
 
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
-    }
-
-    /** The first day after the period, when its invoice is due to be issued. */
-    public static LocalDate issueOn(BillingPeriod period) {
-        return period.end();
     }
 }
