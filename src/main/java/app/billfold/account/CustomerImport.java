@@ -6,14 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -138,13 +136,7 @@ public class CustomerImport {
         List<Parsed> rows = new ArrayList<>();
         Set<String> numbers = new HashSet<>();
         Set<String> emails = new HashSet<>();
-        try (CSVParser parser = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true)
-                .get()
-                .parse(new StringReader(text == null ? "" : text))) {
+        try (CSVParser parser = app.billfold.common.UploadedCsv.parse(text)) {
             if (!parser.getHeaderNames().equals(HEADER)) {
                 return List.of(problem(1, "", "error_import_header"));
             }

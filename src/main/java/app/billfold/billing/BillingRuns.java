@@ -7,6 +7,7 @@ import app.billfold.common.NotFoundException;
 import app.billfold.invoice.DraftForm;
 import app.billfold.invoice.DraftInvoices;
 import app.billfold.invoice.Invoice;
+import app.billfold.invoice.InvoicePricing;
 import app.billfold.invoice.IssueInvoice;
 import app.billfold.invoice.LineInput;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -133,7 +133,7 @@ public class BillingRuns {
                 try {
                     List<LineInput> charges =
                             PeriodCharges.lines(subscription, due.period(), usage(subscription, due.period()), scale);
-                    BigDecimal gross = gross(charges, scale);
+                    BigDecimal gross = gross(charges, biller.settings().currency);
                     if (!charges.isEmpty()) {
                         lines.add(new PreviewLine(
                                 subscription.account.number, subscription.plan.name, due.period(), gross));
@@ -330,16 +330,13 @@ public class BillingRuns {
         return Currency.getInstance(biller.settings().currency).getDefaultFractionDigits();
     }
 
-    /** Gross of the lines as the invoice will compute it: each line's net and tax rounded. */
-    static BigDecimal gross(List<LineInput> lines, int scale) {
-        BigDecimal total = BigDecimal.ZERO.setScale(scale);
+    /** Gross of the lines as the invoice will compute it (InvoicePricing). */
+    static BigDecimal gross(List<LineInput> lines, String currency) {
+        BigDecimal total = BigDecimal.ZERO;
         for (LineInput line : lines) {
-            BigDecimal net = new BigDecimal(line.quantity())
-                    .multiply(new BigDecimal(line.unitPrice()))
-                    .setScale(scale, RoundingMode.HALF_UP);
-            BigDecimal tax = net.multiply(new BigDecimal(line.taxRate()))
-                    .divide(BigDecimal.valueOf(100), scale, RoundingMode.HALF_UP);
-            total = total.add(net).add(tax);
+            BigDecimal net =
+                    InvoicePricing.net(new BigDecimal(line.quantity()), new BigDecimal(line.unitPrice()), currency);
+            total = total.add(net).add(InvoicePricing.tax(net, new BigDecimal(line.taxRate()), currency));
         }
         return total;
     }

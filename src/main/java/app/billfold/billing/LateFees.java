@@ -79,15 +79,10 @@ public class LateFees {
         if (kind == null) {
             errors.reject("kind", "error_required");
         }
-        BigDecimal amount =
-                "NONE".equals(kind) ? BigDecimal.ZERO : FormInput.decimal(errors, "amount", form.amount(), true);
-        if (amount != null
-                && (amount.signum() < 0
-                        || amount.stripTrailingZeros().scale() > 4
-                        || ("PERCENT".equals(kind) && amount.compareTo(BigDecimal.valueOf(100)) > 0)
-                        || amount.compareTo(Plans.MAX) > 0)) {
-            errors.reject("amount", "error_amount");
-        }
+        BigDecimal amount = "NONE".equals(kind)
+                ? BigDecimal.ZERO
+                : Plans.amount(
+                        errors, "amount", form.amount(), "PERCENT".equals(kind) ? BigDecimal.valueOf(100) : Plans.MAX);
         int grace = -1;
         try {
             grace = Integer.parseInt(

@@ -138,7 +138,8 @@ public class Plans {
         return min;
     }
 
-    private static BigDecimal amount(FieldErrors errors, String field, String value, BigDecimal max) {
+    /** A required amount, zero or more, at most {@code max}, with at most 4 decimals. */
+    static BigDecimal amount(FieldErrors errors, String field, String value, BigDecimal max) {
         BigDecimal number = FormInput.decimal(errors, field, value, true);
         if (number != null
                 && (number.signum() < 0

@@ -6,8 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -59,14 +56,7 @@ public class UsageImport {
         List<Problem> problems = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        try (Reader reader = new StringReader(text == null ? "" : text);
-                CSVParser parser = CSVFormat.RFC4180
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .setIgnoreSurroundingSpaces(true)
-                        .get()
-                        .parse(reader)) {
+        try (CSVParser parser = app.billfold.common.UploadedCsv.parse(text)) {
             if (!parser.getHeaderNames().equals(List.of("account", "plan", "line", "period_start", "quantity"))) {
                 return new Result(
                         0, List.of(new Problem(1, "the header must be account,plan,line,period_start,quantity")));

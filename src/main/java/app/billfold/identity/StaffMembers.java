@@ -35,6 +35,9 @@ public class StaffMembers {
     @Inject
     AuditLog audit;
 
+    @Inject
+    java.time.Clock clock;
+
     public List<AppUser> all() {
         return QuarkusTransaction.requiringNew().call(users::staff);
     }
@@ -72,7 +75,7 @@ public class StaffMembers {
                 user.role = role;
                 user.enabled = true;
                 user.keycloakId = created.get();
-                user.createdAt = java.time.Instant.now();
+                user.createdAt = java.time.Instant.now(clock);
                 users.persist(user);
                 audit.record(actor, "staff.invite", "user:" + user.id, address + " " + role);
                 return user;

@@ -4,7 +4,6 @@ import app.billfold.audit.AuditLog;
 import app.billfold.common.BusinessRuleException;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
-import app.billfold.common.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -84,9 +83,8 @@ public class CreditNotes {
                 credited.netAmount = line.netAmount.subtract(creditedNet(line.id));
                 credited.taxAmount = line.taxAmount.subtract(creditedTax(line.id));
             } else {
-                credited.netAmount = Money.round(quantity.multiply(line.unitPrice), invoice.currency);
-                credited.taxAmount = Money.round(
-                        credited.netAmount.multiply(line.taxRate).divide(BigDecimal.valueOf(100)), invoice.currency);
+                credited.netAmount = InvoicePricing.net(quantity, line.unitPrice, invoice.currency);
+                credited.taxAmount = InvoicePricing.tax(credited.netAmount, line.taxRate, invoice.currency);
             }
             net = net.add(credited.netAmount);
             tax = tax.add(credited.taxAmount);

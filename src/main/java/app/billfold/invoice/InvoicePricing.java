@@ -19,8 +19,18 @@ public final class InvoicePricing {
     private InvoicePricing() {}
 
     public static void priceLine(InvoiceLine line, String currency) {
-        line.netAmount = Money.round(line.quantity.multiply(line.unitPrice), currency);
-        line.taxAmount = Money.round(line.netAmount.multiply(line.taxRate).divide(HUNDRED), currency);
+        line.netAmount = net(line.quantity, line.unitPrice, currency);
+        line.taxAmount = tax(line.netAmount, line.taxRate, currency);
+    }
+
+    /** A line's net amount: quantity times unit price, rounded to the currency. */
+    public static BigDecimal net(BigDecimal quantity, BigDecimal unitPrice, String currency) {
+        return Money.round(quantity.multiply(unitPrice), currency);
+    }
+
+    /** A line's tax: its net amount at the rate (a percentage), rounded to the currency. */
+    public static BigDecimal tax(BigDecimal net, BigDecimal rate, String currency) {
+        return Money.round(net.multiply(rate).divide(HUNDRED), currency);
     }
 
     /** Re-prices every line and sets the invoice's totals and balance from them. */

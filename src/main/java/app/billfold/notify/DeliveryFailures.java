@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,16 +18,6 @@ import org.jboss.logging.Logger;
 public class DeliveryFailures {
 
     private static final Logger LOG = Logger.getLogger(DeliveryFailures.class);
-
-    /** Kinds that have an SMS wording, so can fall back from e-mail to SMS. */
-    static final Set<String> SMS_KINDS = Set.of(
-            "invoice_issued",
-            "payment_receipt",
-            "reminder_before",
-            "reminder_due",
-            "reminder_after",
-            "autopay_notice",
-            "autopay_failed");
 
     @Inject
     Clock clock;
@@ -66,7 +55,7 @@ public class DeliveryFailures {
             return false;
         }
         Channel other = Channel.valueOf(message.channel).other();
-        if ((other == Channel.SMS && !SMS_KINDS.contains(message.kind)) || !notice.reaches(customer, other)) {
+        if ((other == Channel.SMS && !SmsText.KINDS.contains(message.kind)) || !notice.reaches(customer, other)) {
             return false;
         }
         return outbox.record(

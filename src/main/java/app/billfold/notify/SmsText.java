@@ -16,6 +16,16 @@ public final class SmsText {
 
     private static final Logger LOG = Logger.getLogger(SmsText.class);
 
+    /** The kinds of notice that have an SMS wording (the others go by e-mail only). */
+    public static final java.util.Set<String> KINDS = java.util.Set.of(
+            "invoice_issued",
+            "payment_receipt",
+            "reminder_before",
+            "reminder_due",
+            "reminder_after",
+            "autopay_notice",
+            "autopay_failed");
+
     private SmsText() {}
 
     public static String of(String kind, String language, Map<String, String> data, String biller) {

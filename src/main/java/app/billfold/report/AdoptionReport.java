@@ -1,5 +1,6 @@
 package app.billfold.report;
 
+import app.billfold.audit.AuditEntry;
 import app.billfold.biller.Biller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -75,20 +76,29 @@ public class AdoptionReport {
         ZoneId zone = biller.settings().zone();
         YearMonth current = YearMonth.from(biller.today());
         Instant now = Instant.now(clock);
+        // The month so far counts everything up to and including this moment.
+        Instant until = now.plusMillis(1);
+        // Every paperless and autopay switch, read once and replayed up to each month's end.
+        List<AuditEntry> switches = em.createQuery(
+                        "select e from AuditEntry e where e.action in ?1 and e.subject like 'account:%'"
+                                + " and e.at < ?2 order by e.at, e.id",
+                        AuditEntry.class)
+                .setParameter(1, List.of("paperless.on", "paperless.off", "autopay.enrol", "autopay.stop"))
+                .setParameter(2, until)
+                .getResultList();
         List<Month> result = new ArrayList<>();
         for (int back = months - 1; back >= 0; back--) {
             YearMonth month = current.minusMonths(back);
             Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-            // The month so far: everything up to and including this moment.
-            result.add(month(month, end.isAfter(now) ? now.plusMillis(1) : end));
+            result.add(month(month, end.isAfter(now) ? until : end, switches));
         }
         return result;
     }
 
-    Month month(YearMonth month, Instant end) {
+    private Month month(YearMonth month, Instant end, List<AuditEntry> switches) {
         List<Long> accounts = ids("select id from account where status = 'ACTIVE' and created_at < ?1", end);
-        Map<Long, Boolean> paperless = switches("paperless.on", "paperless.off", end);
-        Map<Long, Boolean> autopay = switches("autopay.enrol", "autopay.stop", end);
+        Map<Long, Boolean> paperless = state(switches, "paperless.on", "paperless.off", end);
+        Map<Long, Boolean> autopay = state(switches, "autopay.enrol", "autopay.stop", end);
         List<Long> withMethod = ids(
                 "select a.id from account a where a.status = 'ACTIVE' and a.created_at < ?1 and exists"
                         + " (select 1 from saved_method m where m.customer_id = a.customer_id"
@@ -116,18 +126,15 @@ public class AdoptionReport {
     }
 
     /** Each account's last switch before the moment: true after an "on" action, false after "off". */
-    private Map<Long, Boolean> switches(String on, String off, Instant before) {
-        List<?> rows = em.createNativeQuery("select subject, action from audit_entry where action in (?1, ?2)"
-                        + " and subject like 'account:%' and at < ?3 order by at, id")
-                .setParameter(1, on)
-                .setParameter(2, off)
-                .setParameter(3, before)
-                .getResultList();
+    private static Map<Long, Boolean> state(List<AuditEntry> switches, String on, String off, Instant before) {
         Map<Long, Boolean> state = new HashMap<>();
-        for (Object row : rows) {
-            Object[] entry = (Object[]) row;
-            Long account = Long.valueOf(((String) entry[0]).substring("account:".length()));
-            state.put(account, on.equals(entry[1]));
+        for (AuditEntry entry : switches) {
+            if (!entry.at.isBefore(before)) {
+                break;
+            }
+            if (entry.action.equals(on) || entry.action.equals(off)) {
+                state.put(Long.valueOf(entry.subject.substring("account:".length())), entry.action.equals(on));
+            }
         }
         return state;
     }

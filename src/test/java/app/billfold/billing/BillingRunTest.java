@@ -246,6 +246,17 @@ class BillingRunTest {
         assertThat(console.get("/console/billing/preview").statusCode()).isEqualTo(200);
 
         var fay = data.aCustomer().create();
+        var backwards = console.post(
+                "/console/accounts/" + fay.account().id + "/subscriptions",
+                Map.of("plan", created.id, "startsOn", "2026-03-01", "endsOn", "2026-02-01"));
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(subscriptions.ofAccount(fay.account().id)).isEmpty();
+        var noFile = console.request()
+                .multiPart("csrf", console.csrfToken())
+                .multiPart("note", "no file")
+                .post("/console/billing/usage");
+        assertThat(noFile.statusCode()).isEqualTo(400);
+        assertThat(noFile.asString()).contains("Choose a CSV file to import.");
         var subscribed = console.post(
                 "/console/accounts/" + fay.account().id + "/subscriptions",
                 Map.of("plan", created.id, "startsOn", "2026-03-01", "endsOn", ""));

@@ -156,6 +156,9 @@ class CreditNotesTest {
         assertThat(console.get("/console/invoices/" + bill.id).asString())
                 .contains("CN-")
                 .contains("goodwill");
+        var refundTooMuch = console.post(
+                "/console/accounts/" + dan.account().id + "/credit-refund", Map.of("amount", "5", "reason", "x"));
+        assertThat(refundTooMuch.statusCode()).isEqualTo(400); // the account has no credit
         assertThat(data.fresh(() -> Invoice.<Invoice>findById(bill.id).balance))
                 .isEqualByComparingTo(new BigDecimal("10"));
     }

@@ -129,7 +129,7 @@ class SmsNoticesTest {
                 "link", "https://pay.riverside-utilities.fr/portal/invoices/RU-000123");
         String biller = "Riverside Utilities of Paris";
         for (String language : List.of("en", "fr")) {
-            for (String kind : DeliveryFailures.SMS_KINDS) {
+            for (String kind : SmsText.KINDS) {
                 String text = SmsText.of(kind, language, data, biller);
                 assertThat(text).as(kind + " in " + language).startsWith(biller);
                 assertThat(Gsm7.isGsm7(text)).as(kind + " in " + language).isTrue();

@@ -73,7 +73,7 @@ public class ConsoleBillingResource {
     @GET
     @Path("billing")
     public TemplateInstance overview() {
-        return Templates.overview(runs.recent(20), plans.all(), null, null);
+        return overview(null, null);
     }
 
     @POST
@@ -100,18 +100,18 @@ public class ConsoleBillingResource {
     public Response importUsage(@RestForm("file") FileUpload file) throws IOException {
         if (file == null || file.size() == 0) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.overview(runs.recent(20), plans.all(), null, "usage_file_missing"))
+                    .entity(overview(null, "usage_file_missing"))
                     .build();
         }
         if (file.size() > MAX_CSV_BYTES) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.overview(runs.recent(20), plans.all(), null, "usage_file_too_big"))
+                    .entity(overview(null, "usage_file_too_big"))
                     .build();
         }
         String text = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
         UsageImport.Result result = usage.importCsv(text, user.email());
         return Response.status(result.applied() ? Response.Status.OK : Response.Status.BAD_REQUEST)
-                .entity(Templates.overview(runs.recent(20), plans.all(), result, null))
+                .entity(overview(result, null))
                 .build();
     }
 
@@ -161,6 +161,10 @@ public class ConsoleBillingResource {
         // Bad dates or plan come back as a page saying what is wrong (ErrorMappers), nothing saved.
         subscriptions.subscribe(id, plan, startsOn, endsOn, user.email());
         return Redirects.seeOther("/console/accounts/" + id, "notice_account_updated");
+    }
+
+    private TemplateInstance overview(UsageImport.Result imported, String importError) {
+        return Templates.overview(runs.recent(20), plans.all(), imported, importError);
     }
 
     private static String at(List<String> values, int index) {
