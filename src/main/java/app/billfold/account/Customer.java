@@ -63,6 +63,22 @@ public class Customer extends PanacheEntityBase {
     @jakarta.persistence.Column(name = "sms_failure")
     public String smsFailure;
 
+    /** A business customer's address and identifiers on e-invoices; consumers have none. */
+    @jakarta.persistence.Embedded
+    public app.billfold.einvoice.BusinessDetails business;
+
+    /** Quoted on every e-invoice (BT-10), as the customer's accounts payable asked. */
+    @jakarta.persistence.Column(name = "buyer_reference")
+    public String buyerReference;
+
+    public app.billfold.einvoice.BusinessDetails business() {
+        return business == null ? new app.billfold.einvoice.BusinessDetails() : business;
+    }
+
+    public boolean isBusiness() {
+        return kind == CustomerKind.COMPANY;
+    }
+
     @OneToMany(mappedBy = "customer")
     @OrderBy("number")
     public List<Account> accounts = new ArrayList<>();

@@ -89,6 +89,23 @@ public class BillerSettings extends PanacheEntityBase {
                         .toList();
     }
 
+    /** The seller's address and identifiers on e-invoices. */
+    @jakarta.persistence.Embedded
+    public app.billfold.einvoice.BusinessDetails business;
+
+    /** The account customers pay into by transfer (BT-84, BT-86). */
+    public String iban;
+
+    public String bic;
+
+    /** BT-23 as the French CIUS codes it: B1 goods, S1 services, M1 both. */
+    @Column(name = "operation_category")
+    public String operationCategory = "S1";
+
+    public app.billfold.einvoice.BusinessDetails business() {
+        return business == null ? new app.billfold.einvoice.BusinessDetails() : business;
+    }
+
     public ZoneId zone() {
         return ZoneId.of(timeZone);
     }

@@ -332,13 +332,17 @@ public class BillingRuns {
 
     /** Gross of the lines as the invoice will compute it (InvoicePricing). */
     static BigDecimal gross(List<LineInput> lines, String currency) {
-        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal net = BigDecimal.ZERO;
+        List<InvoicePricing.Taxed> taxed = new java.util.ArrayList<>();
         for (LineInput line : lines) {
-            BigDecimal net =
+            BigDecimal lineNet =
                     InvoicePricing.net(new BigDecimal(line.quantity()), new BigDecimal(line.unitPrice()), currency);
-            total = total.add(net).add(InvoicePricing.tax(net, new BigDecimal(line.taxRate()), currency));
+            BigDecimal rate = new BigDecimal(line.taxRate());
+            net = net.add(lineNet);
+            // Only standard-rated lines bear a rate, so the category never splits a taxed group.
+            taxed.add(new InvoicePricing.Taxed(app.billfold.invoice.VatCategory.byDefault(rate, true), rate, lineNet));
         }
-        return total;
+        return net.add(InvoicePricing.taxOf(taxed, currency));
     }
 
     private String describe(Due due) {

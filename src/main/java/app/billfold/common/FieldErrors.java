@@ -28,6 +28,11 @@ public class FieldErrors {
         return errors.isEmpty();
     }
 
+    /** The message keys, in the order the problems were found. */
+    public java.util.List<String> messageKeys() {
+        return java.util.List.copyOf(errors.values());
+    }
+
     public Map<String, String> asMap() {
         return Map.copyOf(errors);
     }

@@ -54,7 +54,7 @@ public class CreditNotes {
         note.invoiceId = invoice.id;
         note.currency = invoice.currency;
         BigDecimal net = BigDecimal.ZERO;
-        BigDecimal tax = BigDecimal.ZERO;
+        List<InvoicePricing.Taxed> taxed = new java.util.ArrayList<>();
         for (InvoiceLine line : invoice.lines) {
             String text = quantities.get(line.id);
             if (text == null || text.isBlank()) {
@@ -87,7 +87,7 @@ public class CreditNotes {
                 credited.taxAmount = InvoicePricing.tax(credited.netAmount, line.taxRate, invoice.currency);
             }
             net = net.add(credited.netAmount);
-            tax = tax.add(credited.taxAmount);
+            taxed.add(new InvoicePricing.Taxed(line.vatCategory, line.taxRate, credited.netAmount));
             note.lines.add(credited);
         }
         if (note.lines.isEmpty() && errors.isEmpty()) {
@@ -96,6 +96,8 @@ public class CreditNotes {
         errors.throwIfAny();
         note.reason = why;
         note.netTotal = net;
+        // The note's tax follows the invoice rule (per category and rate), as its e-invoice states it.
+        BigDecimal tax = InvoicePricing.taxOf(taxed, invoice.currency);
         note.taxTotal = tax;
         note.grossTotal = net.add(tax);
         note.createdAt = Instant.now(clock);

@@ -3,22 +3,53 @@ package app.billfold.invoice;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a clerk submits for a draft invoice: the due date and the lines (blank rows are ignored). */
-public record DraftForm(String dueDate, List<LineInput> lines) {
+/**
+ * What a clerk submits for a draft invoice: the due date, the references a business buyer may ask
+ * for, a note, and the lines (blank rows are ignored).
+ */
+public record DraftForm(
+        String dueDate, String buyerReference, String orderReference, String note, List<LineInput> lines) {
 
-    /** Lines from the parallel lists a form posts, one entry per row. */
-    public static DraftForm of(
-            String dueDate,
+    public DraftForm(String dueDate, List<LineInput> lines) {
+        this(dueDate, "", "", "", lines);
+    }
+
+    /** The columns of the lines table, each posted as a list with one entry per row. */
+    public record Columns(
             List<String> descriptions,
             List<String> quantities,
             List<String> prices,
-            List<String> rates) {
-        int rows = Math.max(Math.max(size(descriptions), size(quantities)), Math.max(size(prices), size(rates)));
+            List<String> rates,
+            List<String> units,
+            List<String> categories,
+            List<String> reasons) {}
+
+    /** Lines from the parallel lists a form posts, one entry per row. */
+    public static DraftForm of(
+            String dueDate, String buyerReference, String orderReference, String note, Columns columns) {
+        int rows = java.util.stream.Stream.of(
+                        columns.descriptions(),
+                        columns.quantities(),
+                        columns.prices(),
+                        columns.rates(),
+                        columns.units(),
+                        columns.categories(),
+                        columns.reasons())
+                .mapToInt(DraftForm::size)
+                .max()
+                .orElse(0);
         List<LineInput> lines = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
-            lines.add(new LineInput(at(descriptions, i), at(quantities, i), at(prices, i), at(rates, i)));
+            lines.add(new LineInput(
+                    at(columns.descriptions(), i),
+                    at(columns.quantities(), i),
+                    at(columns.prices(), i),
+                    at(columns.rates(), i),
+                    at(columns.units(), i),
+                    at(columns.categories(), i),
+                    at(columns.reasons(), i)));
         }
-        return new DraftForm(dueDate, lines);
+        return new DraftForm(dueDate, buyerReference, orderReference, note, lines);
     }
 
     public static DraftForm of(Invoice invoice) {
@@ -28,9 +59,17 @@ public record DraftForm(String dueDate, List<LineInput> lines) {
                     line.description,
                     line.quantity.stripTrailingZeros().toPlainString(),
                     line.unitPrice.stripTrailingZeros().toPlainString(),
-                    line.taxRate.stripTrailingZeros().toPlainString()));
+                    line.taxRate.stripTrailingZeros().toPlainString(),
+                    line.unitCode,
+                    line.vatCategory.name(),
+                    line.exemptionReason == null ? "" : line.exemptionReason));
         }
-        return new DraftForm(invoice.dueDate == null ? "" : invoice.dueDate.toString(), lines);
+        return new DraftForm(
+                invoice.dueDate == null ? "" : invoice.dueDate.toString(),
+                nonNull(invoice.buyerReference),
+                nonNull(invoice.orderReference),
+                nonNull(invoice.note),
+                lines);
     }
 
     /** The same form with blank rows appended so that a clerk can add lines without JavaScript. */
@@ -40,7 +79,11 @@ public record DraftForm(String dueDate, List<LineInput> lines) {
         for (int i = 0; i < count; i++) {
             padded.add(new LineInput("", "", "", ""));
         }
-        return new DraftForm(dueDate, padded);
+        return new DraftForm(dueDate, buyerReference, orderReference, note, padded);
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 
     private static int size(List<String> list) {

@@ -53,9 +53,11 @@ public class DraftInvoices {
         LocalDate due = FormInput.date(errors, "dueDate", form.dueDate(), true);
         String currency = biller.settings().currency;
         List<InvoiceLine> lines = readLines(form.lines(), errors);
+        References references = readReferences(form, errors);
         errors.throwIfAny();
 
         Invoice invoice = Invoice.draft(account, currency, due, Instant.now(clock));
+        references.applyTo(invoice);
         invoice.replaceLines(lines);
         invoices.persist(invoice);
         audit.record(actor, "invoice.draft", "invoice:" + invoice.id, "account " + account.number);
@@ -72,8 +74,10 @@ public class DraftInvoices {
         FieldErrors errors = new FieldErrors();
         LocalDate due = FormInput.date(errors, "dueDate", form.dueDate(), true);
         List<InvoiceLine> lines = readLines(form.lines(), errors);
+        References references = readReferences(form, errors);
         errors.throwIfAny();
         invoice.dueDate = due;
+        references.applyTo(invoice);
         invoice.replaceLines(lines);
         audit.record(actor, "invoice.draft.update", "invoice:" + invoice.id, lines.size() + " lines");
         return invoice;
@@ -92,7 +96,27 @@ public class DraftInvoices {
         return accountId;
     }
 
+    private record References(String buyer, String order, String note) {
+        void applyTo(Invoice invoice) {
+            invoice.buyerReference = buyer;
+            invoice.orderReference = order;
+            invoice.note = note;
+        }
+    }
+
+    private static References readReferences(DraftForm form, FieldErrors errors) {
+        return new References(
+                blankToNull(FormInput.text(errors, "buyerReference", form.buyerReference(), false, 100)),
+                blankToNull(FormInput.text(errors, "orderReference", form.orderReference(), false, 100)),
+                blankToNull(FormInput.text(errors, "note", form.note(), false, 500)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
     private List<InvoiceLine> readLines(List<LineInput> inputs, FieldErrors errors) {
+        boolean sellerHasVatId = biller.settings().business().hasVatId();
         List<InvoiceLine> lines = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             LineInput input = inputs.get(i);
@@ -123,6 +147,7 @@ public class DraftInvoices {
                             || line.taxRate.stripTrailingZeros().scale() > 4)) {
                 errors.reject("taxRate." + i, "error_tax_rate");
             }
+            readTaxTreatment(input, i, line, sellerHasVatId, errors);
             lines.add(line);
         }
         if (lines.isEmpty()) {
@@ -131,5 +156,33 @@ public class DraftInvoices {
             errors.reject("lines", "error_too_many_lines");
         }
         return lines;
+    }
+
+    /** The unit, the VAT category (which must fit the rate) and, where the category needs one, why no VAT. */
+    private static void readTaxTreatment(
+            LineInput input, int i, InvoiceLine line, boolean sellerHasVatId, FieldErrors errors) {
+        String unit = input.unitCode() == null || input.unitCode().isBlank()
+                ? "C62"
+                : input.unitCode().strip();
+        if (!UnitCode.isKnown(unit)) {
+            errors.reject("unitCode." + i, "error_choice");
+        }
+        line.unitCode = unit;
+        line.exemptionReason =
+                blankToNull(FormInput.text(errors, "exemptionReason." + i, input.exemptionReason(), false, 200));
+        if (line.taxRate == null) {
+            return;
+        }
+        if (input.vatCategory() == null || input.vatCategory().isBlank()) {
+            line.vatCategory = VatCategory.byDefault(line.taxRate, sellerHasVatId);
+        } else {
+            line.vatCategory = FormInput.choice(errors, "vatCategory." + i, input.vatCategory(), VatCategory.class);
+            if (line.vatCategory != null && !line.vatCategory.takesRate(line.taxRate)) {
+                errors.reject("vatCategory." + i, "error_vat_category_rate");
+            }
+        }
+        if (line.vatCategory == VatCategory.E && line.exemptionReason == null) {
+            errors.reject("exemptionReason." + i, "error_exemption_reason");
+        }
     }
 }

@@ -84,6 +84,17 @@ public class Invoice extends PanacheEntityBase {
     @Column(name = "voided_at")
     public Instant voidedAt;
 
+    /** BT-10: defaults to the customer's buyer reference, else the account number, on e-invoices. */
+    @Column(name = "buyer_reference")
+    public String buyerReference;
+
+    /** BT-13: the buyer's purchase order. */
+    @Column(name = "order_reference")
+    public String orderReference;
+
+    /** BT-22: printed on the bill and carried in the e-invoice. */
+    public String note;
+
     @Version
     public long version;
 

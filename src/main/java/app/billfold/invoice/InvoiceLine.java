@@ -43,6 +43,18 @@ public class InvoiceLine extends PanacheEntityBase {
     @Column(name = "tax_amount")
     public BigDecimal taxAmount;
 
+    /** UN/ECE recommendation 20, e.g. C62 (one), KWH, MTQ. */
+    @Column(name = "unit_code")
+    public String unitCode = UnitCode.C62.name();
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "vat_category")
+    public VatCategory vatCategory = VatCategory.S;
+
+    /** Why an exempt, reverse-charge or out-of-scope line bears no VAT (BT-120). */
+    @Column(name = "exemption_reason")
+    public String exemptionReason;
+
     public Money net() {
         return Money.of(netAmount, invoice.currency);
     }

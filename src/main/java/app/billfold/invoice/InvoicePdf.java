@@ -2,6 +2,7 @@ package app.billfold.invoice;
 
 import app.billfold.biller.BillerSettings;
 import app.billfold.common.AppMessages;
+import app.billfold.common.EInvoiceMessages;
 import app.billfold.common.LocalFormats;
 import app.billfold.common.Money;
 import app.billfold.common.PublicLinks;
@@ -9,11 +10,11 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -25,56 +26,133 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The printable bill (OpenPDF): biller header and logo, who is billed, dates, lines with a header
- * row repeated on every page, tax per rate, totals, what is paid and due, and how to pay.
+ * row repeated on every page, tax per rate, totals, what is paid and due, and how to pay. Written
+ * as PDF/A-1b (fonts embedded, sRGB output intent, XMP metadata) so that it can carry its
+ * Factur-X XML; credit notes are laid out the same way.
  */
 @ApplicationScoped
 public class InvoicePdf {
 
-    private static final Font SMALL = FontFactory.getFont(FontFactory.HELVETICA, 9);
-    private static final Font NORMAL = FontFactory.getFont(FontFactory.HELVETICA, 10);
-    private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 10);
-    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
+    private static final BaseFont REGULAR = font("liberation/LiberationSans-Regular.ttf");
+    private static final BaseFont HEAVY = font("liberation/LiberationSans-Bold.ttf");
+    private static final Font SMALL = new Font(REGULAR, 9);
+    private static final Font NORMAL = new Font(REGULAR, 10);
+    private static final Font BOLD = new Font(HEAVY, 10);
+    private static final Font TITLE = new Font(HEAVY, 16);
+    private static final byte[] SRGB = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB)
+            .getData();
 
     @Inject
     PublicLinks links;
 
     public byte[] render(Invoice invoice, BillerSettings biller, Locale locale) {
         AppMessages msg = MessageBundles.get(AppMessages.class, Localized.Literal.of(locale.toLanguageTag()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, 40, 40, 40, 40);
-        try {
-            PdfWriter.getInstance(document, out);
-            document.addTitle(msg.invoice_title(invoice.number));
-            document.addAuthor(biller.legalName);
-            document.open();
-            header(document, biller, msg);
+        EInvoiceMessages words = words(locale);
+        return write(msg.invoice_title(invoice.number), biller, invoice.number, document -> {
+            header(document, biller, msg, words);
             document.add(para(msg.invoice_title(invoice.number), TITLE));
-            document.add(parties(invoice, msg, locale));
-            document.add(lines(invoice, msg, locale));
-            document.add(taxes(invoice, msg, locale));
+            document.add(parties(invoice, null, msg, words, locale));
+            document.add(lines(rows(invoice), invoice.currency, msg, locale));
+            document.add(taxes(invoice.taxBreakdown(), msg, locale));
             document.add(totals(invoice, msg, locale));
+            if (invoice.note != null) {
+                Paragraph note = para(invoice.note, NORMAL);
+                note.setSpacingBefore(12);
+                document.add(note);
+            }
             Paragraph howToPay = para(msg.pdf_how_to_pay(links.base(), invoice.account.number), NORMAL);
             howToPay.setSpacingBefore(16);
             document.add(howToPay);
+        });
+    }
+
+    /** A credit note: what it takes back from which invoice, and why. */
+    public byte[] render(CreditNote note, Invoice invoice, BillerSettings biller, Locale locale) {
+        AppMessages msg = MessageBundles.get(AppMessages.class, Localized.Literal.of(locale.toLanguageTag()));
+        EInvoiceMessages words = words(locale);
+        String title = words.credit_note_title(note.number);
+        return write(title, biller, note.number, document -> {
+            header(document, biller, msg, words);
+            document.add(para(title, TITLE));
+            document.add(parties(invoice, note, msg, words, locale));
+            List<PrintedLine> rows = note.lines.stream()
+                    .map(l -> new PrintedLine(l.description, l.quantity, l.unitPrice, l.taxRate, l.netAmount))
+                    .toList();
+            document.add(lines(rows, note.currency, msg, locale));
+            PdfPTable totals = totalsTable();
+            total(totals, msg.total_net(), Money.of(note.netTotal, note.currency), locale, NORMAL);
+            total(totals, msg.total_tax(), Money.of(note.taxTotal, note.currency), locale, NORMAL);
+            total(totals, words.total_credited(), Money.of(note.grossTotal, note.currency), locale, BOLD);
+            document.add(totals);
+            Paragraph reason = para(words.credit_note_reason(note.reason), NORMAL);
+            reason.setSpacingBefore(12);
+            document.add(reason);
+        });
+    }
+
+    private interface Body {
+        void write(Document document) throws DocumentException, IOException;
+    }
+
+    private static byte[] write(String title, BillerSettings biller, String number, Body body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4, 40, 40, 40, 40);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer.setPDFXConformance(PdfWriter.PDFA1B);
+            document.addTitle(title);
+            document.addAuthor(biller.legalName);
+            document.addCreator("Billfold");
+            document.open();
+            writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", SRGB);
+            body.write(document);
+            writer.createXmpMetadata();
             document.close();
         } catch (DocumentException | IOException e) {
-            throw new IllegalStateException("Could not render invoice " + invoice.number, e);
+            throw new IllegalStateException("Could not render " + number, e);
         }
         return out.toByteArray();
     }
 
-    private void header(Document document, BillerSettings biller, AppMessages msg)
+    private static BaseFont font(String resource) {
+        try {
+            return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        } catch (DocumentException | IOException e) {
+            throw new IllegalStateException("Font " + resource + " is missing", e);
+        }
+    }
+
+    private static EInvoiceMessages words(Locale locale) {
+        return MessageBundles.get(EInvoiceMessages.class, Localized.Literal.of(locale.toLanguageTag()));
+    }
+
+    /** A line as printed: invoices and credit notes alike. */
+    private record PrintedLine(
+            String description,
+            java.math.BigDecimal quantity,
+            java.math.BigDecimal unitPrice,
+            java.math.BigDecimal taxRate,
+            java.math.BigDecimal net) {}
+
+    private static List<PrintedLine> rows(Invoice invoice) {
+        return invoice.lines.stream()
+                .map(l -> new PrintedLine(l.description, l.quantity, l.unitPrice, l.taxRate, l.netAmount))
+                .toList();
+    }
+
+    private static void header(Document document, BillerSettings biller, AppMessages msg, EInvoiceMessages words)
             throws DocumentException, IOException {
         PdfPTable table = new PdfPTable(new float[] {1, 2});
         table.setWidthPercentage(100);
         PdfPCell logoCell = new PdfPCell();
         logoCell.setBorder(0);
         if (biller.hasLogo()) {
-            Image logo = Image.getInstance(biller.logo);
+            Image logo = opaque(biller.logo);
             logo.scaleToFit(120, 60);
             logoCell.addElement(logo);
         }
@@ -84,6 +162,9 @@ public class InvoicePdf {
         who.setHorizontalAlignment(Element.ALIGN_RIGHT);
         who.addElement(right(biller.legalName, BOLD));
         who.addElement(right(biller.address, SMALL));
+        if (biller.business().hasVatId()) {
+            who.addElement(right(words.vat_id_pdf(biller.business().vatId), SMALL));
+        }
         if (biller.taxId != null) {
             who.addElement(right(msg.pdf_tax_id(biller.taxId), SMALL));
         }
@@ -94,7 +175,8 @@ public class InvoicePdf {
         document.add(table);
     }
 
-    private PdfPTable parties(Invoice invoice, AppMessages msg, Locale locale) {
+    private static PdfPTable parties(
+            Invoice invoice, CreditNote note, AppMessages msg, EInvoiceMessages words, Locale locale) {
         PdfPTable table = new PdfPTable(2);
         table.setWidthPercentage(100);
         table.setSpacingBefore(8);
@@ -102,21 +184,63 @@ public class InvoicePdf {
         PdfPCell billTo = new PdfPCell();
         billTo.setBorder(0);
         billTo.addElement(para(msg.pdf_bill_to(), BOLD));
-        billTo.addElement(para(invoice.account.customer.name, NORMAL));
-        billTo.addElement(para(invoice.account.serviceAddress, NORMAL));
-        billTo.addElement(para(invoice.account.postcode, NORMAL));
+        var customer = invoice.account.customer;
+        billTo.addElement(para(customer.name, NORMAL));
+        if (customer.isBusiness() && customer.business().street != null) {
+            var b = customer.business();
+            billTo.addElement(para(b.street, NORMAL));
+            billTo.addElement(para(join(b.postcode, b.city, b.countryCode), NORMAL));
+            if (b.hasVatId()) {
+                billTo.addElement(para(words.vat_id_pdf(b.vatId), NORMAL));
+            }
+        } else {
+            billTo.addElement(para(invoice.account.serviceAddress, NORMAL));
+            billTo.addElement(para(invoice.account.postcode, NORMAL));
+        }
         table.addCell(billTo);
         PdfPCell facts = new PdfPCell();
         facts.setBorder(0);
         facts.addElement(para(msg.pdf_account_number(invoice.account.number), NORMAL));
-        facts.addElement(para(msg.pdf_invoice_number(invoice.number), NORMAL));
-        facts.addElement(para(msg.pdf_issue_date(date(invoice.issueDate, locale)), NORMAL));
-        facts.addElement(para(msg.pdf_due_date(date(invoice.dueDate, locale)), BOLD));
+        if (note == null) {
+            facts.addElement(para(msg.pdf_invoice_number(invoice.number), NORMAL));
+            facts.addElement(para(msg.pdf_issue_date(date(invoice.issueDate, locale)), NORMAL));
+            facts.addElement(para(msg.pdf_due_date(date(invoice.dueDate, locale)), BOLD));
+        } else {
+            facts.addElement(para(words.credit_note_corrects(invoice.number, date(invoice.issueDate, locale)), NORMAL));
+        }
+        if (invoice.buyerReference != null) {
+            facts.addElement(para(words.buyer_reference_pdf(invoice.buyerReference), NORMAL));
+        }
+        if (invoice.orderReference != null) {
+            facts.addElement(para(words.order_reference_pdf(invoice.orderReference), NORMAL));
+        }
         table.addCell(facts);
         return table;
     }
 
-    private PdfPTable lines(Invoice invoice, AppMessages msg, Locale locale) {
+    private static String join(String... parts) {
+        return java.util.Arrays.stream(parts)
+                .filter(p -> p != null && !p.isBlank())
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /** PDF/A-1 allows no transparency: a logo is flattened onto white first. */
+    private static Image opaque(byte[] logo) throws IOException, DocumentException {
+        java.awt.image.BufferedImage source = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(logo));
+        if (source == null) {
+            throw new IOException("unreadable logo");
+        }
+        java.awt.image.BufferedImage flat = new java.awt.image.BufferedImage(
+                source.getWidth(), source.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = flat.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, flat.getWidth(), flat.getHeight());
+        g.drawImage(source, 0, 0, null);
+        g.dispose();
+        return Image.getInstance(flat, null);
+    }
+
+    private static PdfPTable lines(List<PrintedLine> rows, String currency, AppMessages msg, Locale locale) {
         PdfPTable table = new PdfPTable(new float[] {5, 1.3f, 1.6f, 1.1f, 1.6f});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
@@ -125,17 +249,17 @@ public class InvoicePdf {
         headerCell(table, msg.line_unit_price(), Element.ALIGN_RIGHT);
         headerCell(table, msg.line_tax_rate(), Element.ALIGN_RIGHT);
         headerCell(table, msg.line_net(), Element.ALIGN_RIGHT);
-        for (InvoiceLine line : invoice.lines) {
-            cell(table, line.description, Element.ALIGN_LEFT, NORMAL);
-            cell(table, LocalFormats.number(line.quantity, locale), Element.ALIGN_RIGHT, NORMAL);
-            cell(table, LocalFormats.number(line.unitPrice, locale), Element.ALIGN_RIGHT, NORMAL);
-            cell(table, LocalFormats.percent(line.taxRate, locale), Element.ALIGN_RIGHT, NORMAL);
-            cell(table, money(line.netAmount, invoice, locale), Element.ALIGN_RIGHT, NORMAL);
+        for (PrintedLine line : rows) {
+            cell(table, line.description(), Element.ALIGN_LEFT, NORMAL);
+            cell(table, LocalFormats.number(line.quantity(), locale), Element.ALIGN_RIGHT, NORMAL);
+            cell(table, LocalFormats.number(line.unitPrice(), locale), Element.ALIGN_RIGHT, NORMAL);
+            cell(table, LocalFormats.percent(line.taxRate(), locale), Element.ALIGN_RIGHT, NORMAL);
+            cell(table, LocalFormats.money(Money.of(line.net(), currency), locale), Element.ALIGN_RIGHT, NORMAL);
         }
         return table;
     }
 
-    private PdfPTable taxes(Invoice invoice, AppMessages msg, Locale locale) {
+    private static PdfPTable taxes(List<InvoicePricing.TaxBreakdown> breakdown, AppMessages msg, Locale locale) {
         PdfPTable table = new PdfPTable(3);
         table.setWidthPercentage(50);
         table.setHorizontalAlignment(Element.ALIGN_RIGHT);
@@ -144,7 +268,7 @@ public class InvoicePdf {
         headerCell(table, msg.tax_rate(), Element.ALIGN_RIGHT);
         headerCell(table, msg.tax_base(), Element.ALIGN_RIGHT);
         headerCell(table, msg.tax_amount(), Element.ALIGN_RIGHT);
-        for (InvoicePricing.TaxBreakdown row : invoice.taxBreakdown()) {
+        for (InvoicePricing.TaxBreakdown row : breakdown) {
             cell(table, LocalFormats.percent(row.rate(), locale), Element.ALIGN_RIGHT, NORMAL);
             cell(table, LocalFormats.money(row.net(), locale), Element.ALIGN_RIGHT, NORMAL);
             cell(table, LocalFormats.money(row.tax(), locale), Element.ALIGN_RIGHT, NORMAL);
@@ -152,11 +276,16 @@ public class InvoicePdf {
         return table;
     }
 
-    private PdfPTable totals(Invoice invoice, AppMessages msg, Locale locale) {
+    private static PdfPTable totalsTable() {
         PdfPTable table = new PdfPTable(2);
         table.setWidthPercentage(50);
         table.setHorizontalAlignment(Element.ALIGN_RIGHT);
         table.setSpacingBefore(12);
+        return table;
+    }
+
+    private static PdfPTable totals(Invoice invoice, AppMessages msg, Locale locale) {
+        PdfPTable table = totalsTable();
         total(table, msg.total_net(), invoice.net(), locale, NORMAL);
         total(table, msg.total_tax(), invoice.tax(), locale, NORMAL);
         total(table, msg.total_gross(), invoice.gross(), locale, BOLD);
@@ -195,17 +324,13 @@ public class InvoicePdf {
         return p;
     }
 
-    private static String money(java.math.BigDecimal amount, Invoice invoice, Locale locale) {
-        return LocalFormats.money(Money.of(amount, invoice.currency), locale);
-    }
-
     private static String date(LocalDate date, Locale locale) {
         return LocalFormats.date(date, locale);
     }
 
     /**
-     * The built-in Helvetica has no glyph for the narrow no-break space that French number formats
-     * use; a plain space reads the same on paper.
+     * Liberation Sans has no glyph for the narrow no-break space that French number formats use; a
+     * plain space reads the same on paper.
      */
     static String pdfText(String text) {
         return text == null ? "" : text.replace('\u202f', ' ').replace('\u00a0', ' ');

@@ -44,6 +44,11 @@ public class IssueInvoice {
     @Transactional
     public Invoice issue(Long invoiceId, String actor) {
         Invoice invoice = invoices.lockForChange(invoiceId);
+        if (invoice.status == InvoiceStatus.DRAFT) {
+            // A business invoice is refused before it takes a number if its e-invoice would not pass.
+            app.billfold.einvoice.EInvoiceCheck.problems(invoice, biller.settings())
+                    .throwIfAny();
+        }
         invoice.issue(biller::takeNextInvoiceNumber, biller.today(), Instant.now(clock));
         creditNotes.applyAccountCredit(invoice);
         notifyCustomer(invoice);

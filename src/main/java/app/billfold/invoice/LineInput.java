@@ -1,10 +1,25 @@
 package app.billfold.invoice;
 
-/** One submitted invoice line, as typed. */
-public record LineInput(String description, String quantity, String unitPrice, String taxRate) {
+/**
+ * One submitted invoice line, as typed. The unit, VAT category and exemption reason may be blank:
+ * the unit is then "one" (C62) and the category follows from the rate.
+ */
+public record LineInput(
+        String description,
+        String quantity,
+        String unitPrice,
+        String taxRate,
+        String unitCode,
+        String vatCategory,
+        String exemptionReason) {
 
+    public LineInput(String description, String quantity, String unitPrice, String taxRate) {
+        this(description, quantity, unitPrice, taxRate, "", "", "");
+    }
+
+    /** A row is blank when nothing that makes a line was typed (the choice lists always post a value). */
     public boolean isBlank() {
-        return blank(description) && blank(quantity) && blank(unitPrice) && blank(taxRate);
+        return blank(description) && blank(quantity) && blank(unitPrice) && blank(taxRate) && blank(exemptionReason);
     }
 
     private static boolean blank(String s) {

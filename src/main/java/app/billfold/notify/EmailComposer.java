@@ -4,7 +4,6 @@ import app.billfold.biller.Biller;
 import app.billfold.biller.BillerSettings;
 import app.billfold.common.MailMessages;
 import app.billfold.invoice.Invoice;
-import app.billfold.invoice.InvoicePdf;
 import app.billfold.invoice.InvoiceRepository;
 import io.quarkus.mailer.Mail;
 import io.quarkus.qute.Engine;
@@ -39,7 +38,7 @@ public class EmailComposer {
     InvoiceRepository invoices;
 
     @Inject
-    InvoicePdf pdf;
+    app.billfold.einvoice.EInvoices eInvoices;
 
     public Mail compose(OutboxMessage message) {
         Map<String, String> data = payload(message.payload);
@@ -68,7 +67,9 @@ public class EmailComposer {
                 .addHeader("Message-ID", messageId(message));
         if (data.containsKey("invoiceId")) {
             Invoice invoice = invoices.findById(Long.valueOf(data.get("invoiceId")));
-            mail.addAttachment(invoice.number + ".pdf", pdf.render(invoice, settings, locale), "application/pdf");
+            // The bill as Factur-X: a plain PDF to read, with the structured invoice inside.
+            var file = eInvoices.ofInvoice(invoice, app.billfold.einvoice.EInvoices.Format.FACTURX, locale);
+            mail.addAttachment(file.name(), file.bytes(), file.mediaType());
         }
         return mail;
     }

@@ -27,8 +27,10 @@ public class TemplateFormats {
      */
     static String anyMessage(String key, @TemplateAttribute("locale") Object locale) {
         String language = of(locale).getLanguage();
-        for (Class<?> bundle :
-                java.util.List.of(app.billfold.common.AppMessages.class, app.billfold.common.BillingMessages.class)) {
+        for (Class<?> bundle : java.util.List.of(
+                app.billfold.common.AppMessages.class,
+                app.billfold.common.BillingMessages.class,
+                app.billfold.common.EInvoiceMessages.class)) {
             try {
                 Object words = io.quarkus.qute.i18n.MessageBundles.get(
                         bundle, io.quarkus.qute.i18n.Localized.Literal.of(language));

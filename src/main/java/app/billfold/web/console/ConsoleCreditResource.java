@@ -48,6 +48,29 @@ public class ConsoleCreditResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    app.billfold.einvoice.EInvoices eInvoices;
+
+    @Inject
+    app.billfold.web.common.RequestLocale locale;
+
+    /** A credit note as Factur-X (pdf), CII or Peppol UBL (cii.xml, ubl.xml). */
+    @jakarta.ws.rs.GET
+    @Path("credit-notes/{id}.{format:pdf|cii\\.xml|ubl\\.xml}")
+    @Produces({"application/pdf", "application/xml"})
+    public Response creditNoteFile(@RestPath Long id, @RestPath String format) {
+        app.billfold.invoice.CreditNote note = app.billfold.invoice.CreditNote.findById(id);
+        if (note == null) {
+            throw new app.billfold.common.NotFoundException("credit note " + id);
+        }
+        var kind = switch (format) {
+            case "pdf" -> app.billfold.einvoice.EInvoices.Format.FACTURX;
+            case "cii.xml" -> app.billfold.einvoice.EInvoices.Format.CII;
+            default -> app.billfold.einvoice.EInvoices.Format.UBL;
+        };
+        return app.billfold.web.common.Downloads.of(eInvoices.ofCreditNote(note, kind, locale.locale()));
+    }
+
     /** Form fields "quantity.{lineId}" give the quantity to credit per line; blank ones are left out. */
     @POST
     @Path("invoices/{id}/credit-notes")

@@ -6,12 +6,12 @@ import app.billfold.biller.Biller;
 import app.billfold.common.BusinessRuleException;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.InvalidInputException;
+import app.billfold.einvoice.EInvoices;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.invoice.DraftForm;
 import app.billfold.invoice.DraftInvoices;
 import app.billfold.invoice.Invoice;
-import app.billfold.invoice.InvoicePdf;
 import app.billfold.invoice.InvoiceStatus;
 import app.billfold.invoice.Invoices;
 import app.billfold.invoice.IssueInvoice;
@@ -33,7 +33,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -49,7 +48,12 @@ public class ConsoleInvoiceResource {
     @CheckedTemplate(basePath = "console/invoices")
     static class Templates {
         static native TemplateInstance draft(
-                Account account, Long invoiceId, DraftForm form, FieldErrors errors, String refusal);
+                Account account,
+                Long invoiceId,
+                DraftForm form,
+                FieldErrors errors,
+                String refusal,
+                java.util.Collection<String> problems);
 
         static native TemplateInstance detail(
                 Invoice invoice, List<PaymentAllocation> payments, LocalDate today, String refusal);
@@ -74,7 +78,7 @@ public class ConsoleInvoiceResource {
     Payments payments;
 
     @Inject
-    InvoicePdf pdf;
+    EInvoices eInvoices;
 
     @Inject
     Biller biller;
@@ -90,22 +94,15 @@ public class ConsoleInvoiceResource {
     public TemplateInstance newDraft(@RestPath Long accountId) {
         Account account = customers.account(accountId);
         DraftForm blank = new DraftForm(biller.today().plusDays(14).toString(), List.of()).withBlankRows(BLANK_ROWS);
-        return Templates.draft(account, null, blank, new FieldErrors(), null);
+        return Templates.draft(account, null, blank, new FieldErrors(), null, List.of());
     }
 
     @POST
     @Path("accounts/{accountId}/invoices")
-    public Response createDraft(
-            @RestPath Long accountId,
-            @RestForm String dueDate,
-            @RestForm List<String> description,
-            @RestForm List<String> quantity,
-            @RestForm List<String> unitPrice,
-            @RestForm List<String> taxRate,
-            @RestForm String action) {
+    public Response createDraft(@RestPath Long accountId, @jakarta.ws.rs.BeanParam DraftPost post) {
         Account account = customers.account(accountId);
-        DraftForm form = DraftForm.of(dueDate, description, quantity, unitPrice, taxRate);
-        return save(account, null, form, action, () -> drafts.create(accountId, form, user.email()).id);
+        DraftForm form = post.form();
+        return save(account, null, form, post.action, () -> drafts.create(accountId, form, user.email()).id);
     }
 
     @GET
@@ -115,7 +112,12 @@ public class ConsoleInvoiceResource {
         if (invoice.status == InvoiceStatus.DRAFT) {
             int blank = "more".equals(rows) ? BLANK_ROWS + 5 : BLANK_ROWS;
             return Templates.draft(
-                    invoice.account, id, DraftForm.of(invoice).withBlankRows(blank), new FieldErrors(), null);
+                    invoice.account,
+                    id,
+                    DraftForm.of(invoice).withBlankRows(blank),
+                    new FieldErrors(),
+                    null,
+                    List.of());
         }
         return Templates.detail(invoice, payments.allocationsFor(id), biller.today(), null);
     }
@@ -123,17 +125,10 @@ public class ConsoleInvoiceResource {
     /** Saves a draft; "more" asks for more blank rows, "issue" saves and issues in one go. */
     @POST
     @Path("invoices/{id}")
-    public Response saveDraft(
-            @RestPath Long id,
-            @RestForm String dueDate,
-            @RestForm List<String> description,
-            @RestForm List<String> quantity,
-            @RestForm List<String> unitPrice,
-            @RestForm List<String> taxRate,
-            @RestForm String action) {
+    public Response saveDraft(@RestPath Long id, @jakarta.ws.rs.BeanParam DraftPost post) {
         Invoice invoice = invoices.get(id);
-        DraftForm form = DraftForm.of(dueDate, description, quantity, unitPrice, taxRate);
-        return save(invoice.account, id, form, action, () -> drafts.update(id, form, user.email()).id);
+        DraftForm form = post.form();
+        return save(invoice.account, id, form, post.action, () -> drafts.update(id, form, user.email()).id);
     }
 
     @POST
@@ -157,17 +152,29 @@ public class ConsoleInvoiceResource {
         return Redirects.seeOther("/console/accounts/" + accountId, "notice_draft_discarded");
     }
 
+    /** The bill as Factur-X: the PDF everyone can read, with its EN 16931 XML inside. */
     @GET
     @Path("invoices/{id}.pdf")
     @Produces("application/pdf")
     public Response pdf(@RestPath Long id) {
-        Invoice invoice = invoices.get(id);
-        if (invoice.status == InvoiceStatus.DRAFT) {
-            throw new app.billfold.common.NotFoundException("draft has no PDF");
-        }
-        return Response.ok(pdf.render(invoice, biller.settings(), locale.locale()), "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"" + invoice.number + ".pdf\"")
-                .build();
+        return app.billfold.web.common.Downloads.of(
+                eInvoices.ofInvoice(invoices.get(id), EInvoices.Format.FACTURX, locale.locale()));
+    }
+
+    @GET
+    @Path("invoices/{id}.cii.xml")
+    @Produces("application/xml")
+    public Response cii(@RestPath Long id) {
+        return app.billfold.web.common.Downloads.of(
+                eInvoices.ofInvoice(invoices.get(id), EInvoices.Format.CII, locale.locale()));
+    }
+
+    @GET
+    @Path("invoices/{id}.ubl.xml")
+    @Produces("application/xml")
+    public Response ubl(@RestPath Long id) {
+        return app.billfold.web.common.Downloads.of(
+                eInvoices.ofInvoice(invoices.get(id), EInvoices.Format.UBL, locale.locale()));
     }
 
     /** Saves the draft, then does what the pressed button asked; a refusal re-renders the form. */
@@ -190,6 +197,17 @@ public class ConsoleInvoiceResource {
             try {
                 issueInvoice.issue(id, user.email());
                 return Redirects.seeOther("/console/invoices/" + id, "notice_invoice_issued");
+            } catch (InvalidInputException e) {
+                Invoice draft = invoices.get(id);
+                return Response.status(Response.Status.CONFLICT)
+                        .entity(Templates.draft(
+                                draft.account,
+                                id,
+                                DraftForm.of(draft).withBlankRows(BLANK_ROWS),
+                                new FieldErrors(),
+                                null,
+                                e.errors().messageKeys()))
+                        .build();
             } catch (BusinessRuleException e) {
                 Invoice draft = invoices.get(id);
                 return draftPage(
@@ -215,7 +233,7 @@ public class ConsoleInvoiceResource {
             FieldErrors errors,
             String refusal) {
         return Response.status(status)
-                .entity(Templates.draft(account, invoiceId, form, errors, refusal))
+                .entity(Templates.draft(account, invoiceId, form, errors, refusal, List.of()))
                 .build();
     }
 }

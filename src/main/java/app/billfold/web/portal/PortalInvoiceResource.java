@@ -1,13 +1,15 @@
 package app.billfold.web.portal;
 
 import app.billfold.biller.Biller;
+import app.billfold.einvoice.EInvoices;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
+import app.billfold.invoice.CreditNotes;
 import app.billfold.invoice.Invoice;
-import app.billfold.invoice.InvoicePdf;
 import app.billfold.invoice.Invoices;
 import app.billfold.payment.PaymentAllocation;
 import app.billfold.payment.Payments;
+import app.billfold.web.common.Downloads;
 import app.billfold.web.common.RequestLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -32,7 +34,11 @@ public class PortalInvoiceResource {
     static class Templates {
         static native TemplateInstance list(List<Invoice> invoices, String filter, LocalDate today);
 
-        static native TemplateInstance detail(Invoice invoice, List<PaymentAllocation> payments, LocalDate today);
+        static native TemplateInstance detail(
+                Invoice invoice,
+                List<PaymentAllocation> payments,
+                LocalDate today,
+                List<app.billfold.invoice.CreditNote> creditNotes);
     }
 
     @Inject
@@ -48,7 +54,10 @@ public class PortalInvoiceResource {
     Biller biller;
 
     @Inject
-    InvoicePdf pdf;
+    EInvoices eInvoices;
+
+    @Inject
+    CreditNotes creditNotes;
 
     @Inject
     RequestLocale locale;
@@ -68,18 +77,25 @@ public class PortalInvoiceResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance detail(@RestPath String number) {
         Invoice invoice = invoices.forCustomerByNumber(user.customerId(), number);
-        return Templates.detail(invoice, payments.allocationsFor(invoice.id), biller.today());
+        return Templates.detail(
+                invoice, payments.allocationsFor(invoice.id), biller.today(), creditNotes.forInvoice(invoice.id));
     }
 
+    /** The bill as Factur-X: a PDF for anyone, with its structured data inside. */
     @GET
     @Path("{number}.pdf")
     @Produces("application/pdf")
     public Response pdf(@RestPath String number) {
         Invoice invoice = invoices.forCustomerByNumber(user.customerId(), number);
-        byte[] bytes = pdf.render(invoice, biller.settings(), locale.locale());
-        return Response.ok(bytes, "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"" + invoice.number + ".pdf\"")
-                .header("Cache-Control", "no-store")
-                .build();
+        return Downloads.of(eInvoices.ofInvoice(invoice, EInvoices.Format.FACTURX, locale.locale()));
+    }
+
+    /** The e-invoice a business customer's accounts payable imports: Peppol BIS Billing 3.0 UBL. */
+    @GET
+    @Path("{number}.xml")
+    @Produces("application/xml")
+    public Response xml(@RestPath String number) {
+        Invoice invoice = invoices.forCustomerByNumber(user.customerId(), number);
+        return Downloads.of(eInvoices.ofInvoice(invoice, EInvoices.Format.UBL, locale.locale()));
     }
 }

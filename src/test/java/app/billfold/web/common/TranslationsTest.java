@@ -37,7 +37,8 @@ class TranslationsTest {
         "app.billfold.common.NotifyMessages, notify",
         "app.billfold.common.IdentityMessages, id",
         "app.billfold.common.ReportMessages, report",
-        "app.billfold.common.BillingMessages, billing"
+        "app.billfold.common.BillingMessages, billing",
+        "app.billfold.common.EInvoiceMessages, einv"
     })
     void everyMessageHasAFrenchTranslationAndNothingMore(String bundle, String name) throws Exception {
         Set<String> keys = Arrays.stream(Class.forName(bundle).getDeclaredMethods())

@@ -1,0 +1,47 @@
+package app.billfold.einvoice;
+
+/** The business details as typed on the biller's e-invoicing page or a business customer's page. */
+public record BusinessDetailsForm(
+        String street,
+        String postcode,
+        String city,
+        String countryCode,
+        String vatId,
+        String registrationId,
+        String registrationScheme,
+        String endpointId,
+        String endpointScheme) {
+
+    public static BusinessDetailsForm of(BusinessDetails d) {
+        return d == null
+                ? new BusinessDetailsForm("", "", "", "", "", "", "", "", "")
+                : new BusinessDetailsForm(
+                        d.street,
+                        d.postcode,
+                        d.city,
+                        d.countryCode,
+                        d.vatId,
+                        d.registrationId,
+                        d.registrationScheme,
+                        d.endpointId,
+                        d.endpointScheme);
+    }
+
+    /**
+     * Reads and checks the form into details; every field is optional on its own (what an invoice
+     * needs is checked when it is issued), but what is given must be well-formed.
+     */
+    public BusinessDetails read(app.billfold.common.FieldErrors errors) {
+        BusinessDetails d = new BusinessDetails();
+        d.street = BusinessRules.optional(errors, "street", street, 200);
+        d.postcode = BusinessRules.optional(errors, "postcode", postcode, 20);
+        d.city = BusinessRules.optional(errors, "city", city, 100);
+        d.countryCode = BusinessRules.country(errors, "countryCode", countryCode);
+        d.vatId = BusinessRules.vatId(errors, "vatId", vatId);
+        d.registrationId = BusinessRules.optional(errors, "registrationId", registrationId, 50);
+        d.registrationScheme = BusinessRules.icd(errors, "registrationScheme", registrationScheme, d.registrationId);
+        d.endpointId = BusinessRules.optional(errors, "endpointId", endpointId, 100);
+        d.endpointScheme = BusinessRules.eas(errors, "endpointScheme", endpointScheme, d.endpointId);
+        return d;
+    }
+}

@@ -1,0 +1,149 @@
+package app.billfold.web.console;
+
+import app.billfold.account.Customer;
+import app.billfold.account.Customers;
+import app.billfold.biller.Biller;
+import app.billfold.common.FieldErrors;
+import app.billfold.common.FormInput;
+import app.billfold.common.InvalidInputException;
+import app.billfold.einvoice.BusinessDetailsForm;
+import app.billfold.einvoice.BusinessParties;
+import app.billfold.einvoice.EInvoices;
+import app.billfold.einvoice.SellerForm;
+import app.billfold.identity.CurrentUser;
+import app.billfold.identity.Role;
+import app.billfold.web.common.Redirects;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The e-invoicing details of the biller and of business customers, and the e-invoice export. */
+@Path("/console")
+@RolesAllowed({Role.CLERK_ROLE, Role.ADMIN_ROLE})
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleEInvoicingResource {
+
+    /** A year at most per zip: it is built in memory. */
+    static final long MAX_EXPORT_DAYS = 366;
+
+    @CheckedTemplate(basePath = "console/einvoicing")
+    static class Templates {
+        static native TemplateInstance seller(SellerForm form, FieldErrors errors);
+
+        static native TemplateInstance buyer(
+                Customer customer, BusinessDetailsForm form, String buyerReference, FieldErrors errors);
+
+        static native TemplateInstance export(String from, String to, FieldErrors errors);
+    }
+
+    @Inject
+    Biller biller;
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    BusinessParties parties;
+
+    @Inject
+    EInvoices eInvoices;
+
+    @Inject
+    CurrentUser user;
+
+    @GET
+    @Path("settings/einvoicing")
+    @RolesAllowed(Role.ADMIN_ROLE)
+    public TemplateInstance seller() {
+        return Templates.seller(SellerForm.of(biller.settings()), new FieldErrors());
+    }
+
+    @POST
+    @Path("settings/einvoicing")
+    @RolesAllowed(Role.ADMIN_ROLE)
+    public Response saveSeller(
+            @BeanParam BusinessPost details,
+            @RestForm String iban,
+            @RestForm String bic,
+            @RestForm String operationCategory) {
+        SellerForm form = new SellerForm(details.form(), iban, bic, operationCategory);
+        try {
+            parties.updateSeller(form, user.email());
+            return Redirects.seeOther("/console/settings/einvoicing", "notice_settings_saved");
+        } catch (InvalidInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.seller(form, e.errors()))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("customers/{id}/business")
+    public TemplateInstance buyer(@RestPath Long id) {
+        Customer customer = customers.get(id);
+        return Templates.buyer(
+                customer,
+                BusinessDetailsForm.of(customer.business),
+                customer.buyerReference == null ? "" : customer.buyerReference,
+                new FieldErrors());
+    }
+
+    @POST
+    @Path("customers/{id}/business")
+    public Response saveBuyer(@RestPath Long id, @BeanParam BusinessPost details, @RestForm String buyerReference) {
+        Customer customer = customers.get(id);
+        try {
+            parties.updateBuyer(id, details.form(), buyerReference, user.email());
+            return Redirects.seeOther("/console/customers/" + id, "notice_customer_updated");
+        } catch (InvalidInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.buyer(customer, details.form(), buyerReference, e.errors()))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("einvoices")
+    public TemplateInstance export() {
+        LocalDate today = biller.today();
+        return Templates.export(today.withDayOfMonth(1).toString(), today.toString(), new FieldErrors());
+    }
+
+    /** Every e-invoice issued in the period, as one zip. */
+    @GET
+    @Path("einvoices.zip")
+    @Produces({"application/zip", MediaType.TEXT_HTML})
+    public Response zip(@RestQuery String from, @RestQuery String to) {
+        FieldErrors errors = new FieldErrors();
+        LocalDate start = FormInput.date(errors, "from", from, true);
+        LocalDate end = FormInput.date(errors, "to", to, true);
+        if (start != null
+                && end != null
+                && (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) >= MAX_EXPORT_DAYS)) {
+            errors.reject("to", "error_export_range");
+        }
+        if (!errors.isEmpty()) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .type(MediaType.TEXT_HTML)
+                    .entity(Templates.export(from, to, errors))
+                    .build();
+        }
+        return Response.ok(eInvoices.zip(start, end), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"einvoices-" + start + "-" + end + ".zip\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}
