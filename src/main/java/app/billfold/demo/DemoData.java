@@ -90,6 +90,9 @@ public class DemoData {
     app.billfold.payment.sandbox.SandboxGateway sandbox;
 
     @Inject
+    app.billfold.einvoice.BusinessParties businessParties;
+
+    @Inject
     Clock clock;
 
     void onStart(@Observes StartupEvent event) {
@@ -120,6 +123,15 @@ public class DemoData {
                         "0,3,10"),
                 SYSTEM);
 
+        businessParties.updateSeller(
+                new app.billfold.einvoice.SellerForm(
+                        new app.billfold.einvoice.BusinessDetailsForm(
+                                "1 Quay Street", "75001", "Paris", "FR", "FR40303265045", "303265045", "0002", "", ""),
+                        "FR7630006000011234567890189",
+                        "AGRIFRPP",
+                        "S1"),
+                SYSTEM);
+
         accounts.create("admin@billfold.test", "demo", Role.ADMIN, null);
         accounts.create("clerk@billfold.test", "demo", Role.CLERK, null);
 
@@ -145,6 +157,20 @@ public class DemoData {
                 SYSTEM);
         accounts.create("ben@billfold.test", "demo", Role.CUSTOMER, ben);
         Account benWater = ben.accounts.get(0);
+
+        // Café du Port: a business customer, whose bills are also Peppol UBL e-invoices.
+        Customer cafe = customers.create(
+                new CustomerForm(
+                        "COMPANY", "Café du Port SARL", "cafe@billfold.test", "", "fr", "", "5 quai du Port", "13002"),
+                SYSTEM);
+        businessParties.updateBuyer(
+                cafe.id,
+                new app.billfold.einvoice.BusinessDetailsForm(
+                        "5 quai du Port", "13002", "Marseille", "FR", "FR19812345676", "812345676", "0002", "", ""),
+                "COMPTA-2026",
+                SYSTEM);
+        accounts.create("cafe@billfold.test", "demo", Role.CUSTOMER, cafe);
+        issued(cafe.accounts.get(0), today.plusDays(15), "Eau, octobre", "42", "2.4520", "5.5");
 
         // Ada: one paid, one partly paid, one open, one overdue.
         Invoice paid = issued(adaWater, today.minusDays(60), "Water, September", "18.500", "2.4520", "5.5");

@@ -26,7 +26,7 @@ final class BusinessRules {
     }
 
     static String country(FieldErrors errors, String field, String value) {
-        String code = optional(errors, field, value, 2);
+        String code = optional(errors, field, value, 100);
         if (code == null) {
             return null;
         }

@@ -36,12 +36,26 @@ class InvoicePricingTest {
     }
 
     @Test
-    void roundsTaxPerLineHalfUp() {
-        // 0.10 at 5.5 % = 0.0055 -> 0.01 on each of two lines: tax 0.02 (rounding the sum, 0.011, gives 0.01).
+    void roundsTaxOncePerRateAsEInvoicesDo() {
+        // 0.10 at 5.5 % = 0.0055 per line, but the tax is the rate of the summed 0.20: 0.011 -> 0.01
+        // (rounding each line first would give 0.02, and the e-invoice would disagree with the bill).
         Invoice invoice = invoiceWith(line("1", "0.10", "5.5"), line("1", "0.10", "5.5"));
-        assertThat(invoice.taxTotal).isEqualByComparingTo("0.02");
-        assertThat(invoice.grossTotal).isEqualByComparingTo("0.22");
+        assertThat(invoice.taxTotal).isEqualByComparingTo("0.01");
+        assertThat(invoice.grossTotal).isEqualByComparingTo("0.21");
         assertThat(invoice.netTotal.scale()).isEqualTo(2);
+    }
+
+    @Test
+    void keepsVatCategoriesAtTheSameRateApart() {
+        InvoiceLine zeroRated = line("1", "4", "0");
+        zeroRated.vatCategory = VatCategory.Z;
+        InvoiceLine exempt = line("1", "6", "0");
+        exempt.vatCategory = VatCategory.E;
+        List<InvoicePricing.TaxBreakdown> rows = invoiceWith(zeroRated, exempt).taxBreakdown();
+        assertThat(rows)
+                .extracting(InvoicePricing.TaxBreakdown::category)
+                .containsExactly(VatCategory.E, VatCategory.Z);
+        assertThat(rows).extracting(r -> r.net().amount().toPlainString()).containsExactly("6.00", "4.00");
     }
 
     @Test
@@ -51,10 +65,10 @@ class InvoicePricingTest {
         List<InvoicePricing.TaxBreakdown> rows = invoice.taxBreakdown();
         assertThat(rows).extracting(r -> r.rate().toPlainString()).containsExactly("0", "5.5", "20");
         assertThat(rows.get(1).net().amount()).isEqualByComparingTo("26.45");
-        assertThat(rows.get(1).tax().amount()).isEqualByComparingTo("1.46"); // 1.29 + 0.17
+        assertThat(rows.get(1).tax().amount()).isEqualByComparingTo("1.45"); // 26.45 x 5.5 % = 1.45475
         assertThat(rows.get(2).tax().amount()).isEqualByComparingTo("0.60");
-        assertThat(invoice.taxTotal).isEqualByComparingTo("2.06");
-        assertThat(invoice.grossTotal).isEqualByComparingTo("35.51");
+        assertThat(invoice.taxTotal).isEqualByComparingTo("2.05");
+        assertThat(invoice.grossTotal).isEqualByComparingTo("35.50");
         assertThat(invoice.balance).isEqualByComparingTo(invoice.grossTotal);
     }
 }

@@ -115,6 +115,13 @@ public class TestData {
         private boolean paperless;
         private String phone;
         private String notifyBy = "EMAIL";
+        private String kind = "PERSON";
+
+        /** A business customer (its e-invoicing details are given separately). */
+        public CustomerBuilder company() {
+            kind = "COMPANY";
+            return this;
+        }
 
         /** Gives the customer a mobile number with SMS consent, and notices by e-mail and SMS. */
         public CustomerBuilder textable(String mobile) {
@@ -152,7 +159,7 @@ public class TestData {
 
         public CreatedCustomer create() {
             var customer = customers.create(
-                    new CustomerForm("PERSON", name, email, "", language, "", "1 Test Street", "75001"), ACTOR);
+                    new CustomerForm(kind, name, email, "", language, "", "1 Test Street", "75001"), ACTOR);
             if (password != null) {
                 users.create(email, password, Role.CUSTOMER, customer);
             }

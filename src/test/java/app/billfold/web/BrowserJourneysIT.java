@@ -156,6 +156,8 @@ class BrowserJourneysIT {
         navigateBy(By.linkText("Audit trail"));
         assertThat(browser.getPageSource()).contains("invoice.issue");
         checkPage();
+        navigateBy(By.linkText("E-invoices for a period"));
+        checkPage();
         signOut();
     }
 
@@ -251,6 +253,16 @@ class BrowserJourneysIT {
         legalName.clear();
         navigateBy(By.cssSelector("form.stack button[type=submit]"));
         assertThat(browser.findElement(By.id("e-legalName")).getText()).isEqualTo("Please fill this in.");
+        checkPage();
+        navigateBy(By.linkText("E-invoicing"));
+        checkPage();
+        WebElement vatId = browser.findElement(By.id("f-vatId"));
+        vatId.clear();
+        vatId.sendKeys("12345");
+        navigateBy(By.cssSelector("form.stack button[type=submit]"));
+        assertThat(browser.findElement(By.id("e-vatId")).getText()).startsWith("Enter a VAT number");
+        assertThat(browser.findElement(By.id("f-vatId")).getAttribute("aria-describedby"))
+                .isEqualTo("e-vatId");
         checkPage();
         navigateBy(By.linkText("Staff"));
         assertThat(browser.getPageSource()).contains(admin);

@@ -9,7 +9,6 @@ import app.billfold.common.InvalidInputException;
 import app.billfold.einvoice.BusinessDetailsForm;
 import app.billfold.einvoice.BusinessParties;
 import app.billfold.einvoice.EInvoices;
-import app.billfold.einvoice.SellerForm;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.web.common.Redirects;
@@ -30,7 +29,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The e-invoicing details of the biller and of business customers, and the e-invoice export. */
+/** The e-invoicing details of business customers, and the e-invoice export of a period. */
 @Path("/console")
 @RolesAllowed({Role.CLERK_ROLE, Role.ADMIN_ROLE})
 @Produces(MediaType.TEXT_HTML)
@@ -41,8 +40,6 @@ public class ConsoleEInvoicingResource {
 
     @CheckedTemplate(basePath = "console/einvoicing")
     static class Templates {
-        static native TemplateInstance seller(SellerForm form, FieldErrors errors);
-
         static native TemplateInstance buyer(
                 Customer customer, BusinessDetailsForm form, String buyerReference, FieldErrors errors);
 
@@ -63,32 +60,6 @@ public class ConsoleEInvoicingResource {
 
     @Inject
     CurrentUser user;
-
-    @GET
-    @Path("settings/einvoicing")
-    @RolesAllowed(Role.ADMIN_ROLE)
-    public TemplateInstance seller() {
-        return Templates.seller(SellerForm.of(biller.settings()), new FieldErrors());
-    }
-
-    @POST
-    @Path("settings/einvoicing")
-    @RolesAllowed(Role.ADMIN_ROLE)
-    public Response saveSeller(
-            @BeanParam BusinessPost details,
-            @RestForm String iban,
-            @RestForm String bic,
-            @RestForm String operationCategory) {
-        SellerForm form = new SellerForm(details.form(), iban, bic, operationCategory);
-        try {
-            parties.updateSeller(form, user.email());
-            return Redirects.seeOther("/console/settings/einvoicing", "notice_settings_saved");
-        } catch (InvalidInputException e) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.seller(form, e.errors()))
-                    .build();
-        }
-    }
 
     @GET
     @Path("customers/{id}/business")

@@ -34,6 +34,12 @@ class ConsoleFormsTest {
     @Inject
     AuditLog audit;
 
+    @Inject
+    app.billfold.einvoice.BusinessParties parties;
+
+    @Inject
+    app.billfold.biller.Biller biller;
+
     WebSession clerk;
     String clerkEmail;
 
@@ -133,6 +139,23 @@ class ConsoleFormsTest {
         assertThat(html).contains("Acme SARL").contains("billing@acme.example").contains("Customer created.");
         String accountPath = html.replaceAll("(?s).*href=\"(/console/accounts/\\d+)\".*", "$1");
 
+        // A business customer's invoice needs its e-invoicing details, given on its own page.
+        String customerPath = customerPage.replaceFirst("^https?://[^/]+", "").replaceFirst("\\?.*", "");
+        assertThat(html).contains("href=\"" + customerPath + "/business\"");
+        var seller = data.fresh(() -> app.billfold.einvoice.SellerForm.of(biller.settings()));
+        parties.updateSeller(
+                new app.billfold.einvoice.SellerForm(
+                        new app.billfold.einvoice.BusinessDetailsForm(
+                                "", "", "", "FR", "FR46401234562", "401234562", "0002", "", ""),
+                        "",
+                        "",
+                        "S1"),
+                TestData.ACTOR);
+        Response details = clerk.post(
+                customerPath + "/business",
+                Map.of("countryCode", "FR", "registrationId", "812345676", "registrationScheme", "0002"));
+        assertThat(details.statusCode()).isEqualTo(303);
+
         Response draft = clerk.post(
                 accountPath + "/invoices",
                 Map.of(
@@ -156,6 +179,7 @@ class ConsoleFormsTest {
             return i;
         });
         assertThat(invoice.status).isEqualTo(InvoiceStatus.OPEN);
+        parties.updateSeller(seller, TestData.ACTOR);
         assertThat(invoice.number).startsWith("INV-");
         assertThat(invoice.lines).hasSize(2);
         assertThat(invoice.grossTotal).isEqualByComparingTo("32.49"); // 26.25 + 1.44 + 4.00 + 0.80
