@@ -318,7 +318,7 @@ class BrowserJourneysIT {
     @Test
     @Order(5)
     void everyVisitedPageWasChecked() {
-        assertThat(visited).hasSize(33);
+        assertThat(visited).hasSize(36);
     }
 
     private static void signIn(String email) {
