@@ -260,7 +260,12 @@ public class BillingRuns {
      * Empty when another run had claimed it; zero when there was nothing to charge.
      */
     Optional<BigDecimal> bill(Due due, Long runId, String actor) {
-        Subscription subscription = Subscription.findById(due.subscriptionId());
+        // With its account, customer and plan lines in the same statement: fewer round trips per period.
+        Subscription subscription = Subscription.<Subscription>find(
+                        "from Subscription s join fetch s.account a join fetch a.customer join fetch s.plan p"
+                                + " left join fetch p.lines where s.id = ?1",
+                        due.subscriptionId())
+                .firstResult();
         int scale = scale();
         // The charges first: a period missing its usage is refused before anything is written.
         List<LineInput> charges =
@@ -281,7 +286,7 @@ public class BillingRuns {
         LocalDate from = due.period().end().isAfter(today) ? due.period().end() : today;
         LocalDate dueDate = from.plusDays(subscription.plan.paymentTermsDays);
         Invoice draft = drafts.create(subscription.account.id, new DraftForm(dueDate.toString(), charges), actor);
-        Invoice invoice = issuer.issue(draft.id, actor);
+        Invoice invoice = issuer.issueNewDraft(draft, actor);
         em.createNativeQuery("update subscription_invoice set invoice_id = ?1 where subscription_id = ?2"
                         + " and period_start = ?3")
                 .setParameter(1, invoice.id)
@@ -319,6 +324,9 @@ public class BillingRuns {
 
     private Map<Long, BigDecimal> usage(Subscription subscription, BillingPeriod period) {
         Map<Long, BigDecimal> usage = new HashMap<>();
+        if (subscription.plan.lines.stream().noneMatch(PlanLine::metered)) {
+            return usage;
+        }
         for (UsageRecord record : UsageRecord.<UsageRecord>list(
                 "subscriptionId = ?1 and periodStart = ?2", subscription.id, period.start())) {
             usage.put(record.planLineId, record.quantity);

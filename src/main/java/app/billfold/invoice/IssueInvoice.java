@@ -41,9 +41,25 @@ public class IssueInvoice {
     @Inject
     PublicLinks links;
 
+    @Inject
+    app.billfold.account.AccountRepository accounts;
+
     @Transactional
     public Invoice issue(Long invoiceId, String actor) {
-        Invoice invoice = invoices.lockForChange(invoiceId);
+        return issueLocked(invoices.lockForChange(invoiceId), actor);
+    }
+
+    /**
+     * Issues a draft this very transaction created (the billing run's): no one else can have seen
+     * or changed it, so it is not read again; its account is locked as for any issue.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Invoice issueNewDraft(Invoice draft, String actor) {
+        accounts.lock(draft.account.id);
+        return issueLocked(draft, actor);
+    }
+
+    private Invoice issueLocked(Invoice invoice, String actor) {
         if (invoice.status == InvoiceStatus.DRAFT) {
             // A business invoice is refused before it takes a number if its e-invoice would not pass.
             app.billfold.einvoice.EInvoiceCheck.problems(invoice, biller.settings())

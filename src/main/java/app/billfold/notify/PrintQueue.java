@@ -39,12 +39,13 @@ public class PrintQueue {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(Invoice invoice) {
-        if (PrintItem.findById(invoice.id) == null) {
-            PrintItem item = new PrintItem();
-            item.invoiceId = invoice.id;
-            item.queuedAt = Instant.now(clock);
-            item.persist();
-        }
+        // One statement, whether or not the bill is queued already (a paperless bill can fall back).
+        PrintItem.getEntityManager()
+                .createNativeQuery(
+                        "insert into print_item (invoice_id, queued_at) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, invoice.id)
+                .setParameter(2, Instant.now(clock))
+                .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
