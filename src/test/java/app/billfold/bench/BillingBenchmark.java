@@ -6,6 +6,7 @@ import app.billfold.billing.BillingRuns;
 import app.billfold.billing.Plan;
 import app.billfold.billing.PlanForm;
 import app.billfold.billing.Plans;
+import app.billfold.einvoice.EInvoices;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoicePdf;
 import app.billfold.support.PostgresTestDatabase;
@@ -47,6 +48,9 @@ class BillingBenchmark {
 
     @Inject
     Biller biller;
+
+    @Inject
+    EInvoices eInvoices;
 
     @Test
     void billingRun() throws Exception {
@@ -95,6 +99,16 @@ class BillingBenchmark {
             }
         });
         double pdfCeiling = loops / ((System.nanoTime() - start) / 1e9);
+        // For information: the same bill as Factur-X (the PDF/A-3 with its XML) that customers get.
+        int facturXLoops = Math.min(accounts, 300);
+        start = System.nanoTime();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Invoice invoice = Invoice.findById(sample);
+            for (int i = 0; i < facturXLoops; i++) {
+                eInvoices.ofInvoice(invoice, EInvoices.Format.FACTURX, Locale.ENGLISH);
+            }
+        });
+        double facturXPerSecond = facturXLoops / ((System.nanoTime() - start) / 1e9);
         double jdbcCeiling = plainJdbc(tag, accounts);
 
         double invoicesPerSecond = run.issued / runSeconds;
@@ -106,7 +120,8 @@ class BillingBenchmark {
                         + "peak heap used during run and rendering: %d MiB%n"
                         + "ceiling, PDF in a tight loop:         %8.1f PDFs/s%n"
                         + "ceiling, same rows by batched JDBC:   %8.1f invoices/s%n"
-                        + "billing run / slower ceiling: %.0f %%%n",
+                        + "billing run / slower ceiling: %.0f %%%n"
+                        + "(for information: Factur-X of the same bill in a loop: %.1f per second)%n",
                 accounts,
                 run.issued,
                 runSeconds,
@@ -119,7 +134,8 @@ class BillingBenchmark {
                 heap.peakMiB(),
                 pdfCeiling,
                 jdbcCeiling,
-                100 * invoicesPerSecond / slower);
+                100 * invoicesPerSecond / slower,
+                facturXPerSecond);
         System.out.println("(bytes rendered: " + bytes + ")");
     }
 
