@@ -49,6 +49,16 @@ public class EInvoices {
             this.extension = extension;
             this.mediaType = mediaType;
         }
+
+        /** The format a download's extension asks for: pdf, cii.xml or ubl.xml. */
+        public static Format byExtension(String extension) {
+            for (Format format : values()) {
+                if (format.extension.equals(extension)) {
+                    return format;
+                }
+            }
+            throw new NotFoundException("no e-invoice format " + extension);
+        }
     }
 
     /** One file, named after the document's number. */

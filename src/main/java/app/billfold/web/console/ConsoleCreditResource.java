@@ -63,12 +63,8 @@ public class ConsoleCreditResource {
         if (note == null) {
             throw new app.billfold.common.NotFoundException("credit note " + id);
         }
-        var kind = switch (format) {
-            case "pdf" -> app.billfold.einvoice.EInvoices.Format.FACTURX;
-            case "cii.xml" -> app.billfold.einvoice.EInvoices.Format.CII;
-            default -> app.billfold.einvoice.EInvoices.Format.UBL;
-        };
-        return app.billfold.web.common.Downloads.of(eInvoices.ofCreditNote(note, kind, locale.locale()));
+        return app.billfold.web.common.Downloads.of(eInvoices.ofCreditNote(
+                note, app.billfold.einvoice.EInvoices.Format.byExtension(format), locale.locale()));
     }
 
     /** Form fields "quantity.{lineId}" give the quantity to credit per line; blank ones are left out. */

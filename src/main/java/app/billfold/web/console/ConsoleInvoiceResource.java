@@ -152,29 +152,13 @@ public class ConsoleInvoiceResource {
         return Redirects.seeOther("/console/accounts/" + accountId, "notice_draft_discarded");
     }
 
-    /** The bill as Factur-X: the PDF everyone can read, with its EN 16931 XML inside. */
+    /** The bill as Factur-X (pdf: the PDF everyone reads, with its EN 16931 XML inside), CII or UBL. */
     @GET
-    @Path("invoices/{id}.pdf")
-    @Produces("application/pdf")
-    public Response pdf(@RestPath Long id) {
+    @Path("invoices/{id}.{format:pdf|cii\\.xml|ubl\\.xml}")
+    @Produces({"application/pdf", "application/xml"})
+    public Response file(@RestPath Long id, @RestPath String format) {
         return app.billfold.web.common.Downloads.of(
-                eInvoices.ofInvoice(invoices.get(id), EInvoices.Format.FACTURX, locale.locale()));
-    }
-
-    @GET
-    @Path("invoices/{id}.cii.xml")
-    @Produces("application/xml")
-    public Response cii(@RestPath Long id) {
-        return app.billfold.web.common.Downloads.of(
-                eInvoices.ofInvoice(invoices.get(id), EInvoices.Format.CII, locale.locale()));
-    }
-
-    @GET
-    @Path("invoices/{id}.ubl.xml")
-    @Produces("application/xml")
-    public Response ubl(@RestPath Long id) {
-        return app.billfold.web.common.Downloads.of(
-                eInvoices.ofInvoice(invoices.get(id), EInvoices.Format.UBL, locale.locale()));
+                eInvoices.ofInvoice(invoices.get(id), EInvoices.Format.byExtension(format), locale.locale()));
     }
 
     /** Saves the draft, then does what the pressed button asked; a refusal re-renders the form. */

@@ -81,21 +81,16 @@ public class PortalInvoiceResource {
                 invoice, payments.allocationsFor(invoice.id), biller.today(), creditNotes.forInvoice(invoice.id));
     }
 
-    /** The bill as Factur-X: a PDF for anyone, with its structured data inside. */
+    /**
+     * The bill as Factur-X (pdf: a PDF for anyone, with its structured data inside) or, for a
+     * business customer's accounts payable, as Peppol BIS Billing 3.0 UBL (xml).
+     */
     @GET
-    @Path("{number}.pdf")
-    @Produces("application/pdf")
-    public Response pdf(@RestPath String number) {
+    @Path("{number}.{format:pdf|xml}")
+    @Produces({"application/pdf", "application/xml"})
+    public Response file(@RestPath String number, @RestPath String format) {
         Invoice invoice = invoices.forCustomerByNumber(user.customerId(), number);
-        return Downloads.of(eInvoices.ofInvoice(invoice, EInvoices.Format.FACTURX, locale.locale()));
-    }
-
-    /** The e-invoice a business customer's accounts payable imports: Peppol BIS Billing 3.0 UBL. */
-    @GET
-    @Path("{number}.xml")
-    @Produces("application/xml")
-    public Response xml(@RestPath String number) {
-        Invoice invoice = invoices.forCustomerByNumber(user.customerId(), number);
-        return Downloads.of(eInvoices.ofInvoice(invoice, EInvoices.Format.UBL, locale.locale()));
+        EInvoices.Format kind = "pdf".equals(format) ? EInvoices.Format.FACTURX : EInvoices.Format.UBL;
+        return Downloads.of(eInvoices.ofInvoice(invoice, kind, locale.locale()));
     }
 }
