@@ -107,7 +107,7 @@ public class EInvoices {
 
     /**
      * Every invoice and credit note issued from one day to another (the biller's days), as one zip:
-     * each as Factur-X and, for business customers, as UBL too.
+     * each as Factur-X and, for business customers, as CII and UBL too.
      */
     @Transactional
     public byte[] zip(LocalDate from, LocalDate to) {
@@ -124,6 +124,7 @@ public class EInvoices {
                 Locale locale = Locale.forLanguageTag(invoice.account.customer.language);
                 add(zip, ofInvoice(invoice, Format.FACTURX, locale));
                 if (offersUbl(invoice)) {
+                    add(zip, ofInvoice(invoice, Format.CII, locale));
                     add(zip, ofInvoice(invoice, Format.UBL, locale));
                 }
             }
@@ -132,6 +133,7 @@ public class EInvoices {
                 Locale locale = Locale.forLanguageTag(invoice.account.customer.language);
                 add(zip, ofCreditNote(note, Format.FACTURX, locale));
                 if (offersUbl(invoice)) {
+                    add(zip, ofCreditNote(note, Format.CII, locale));
                     add(zip, ofCreditNote(note, Format.UBL, locale));
                 }
             }

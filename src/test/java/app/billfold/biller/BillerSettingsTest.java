@@ -135,6 +135,29 @@ class BillerSettingsTest {
         assertThat(data.fresh(() -> biller.settings().legalName)).isNotEqualTo("Evil Corp");
     }
 
+    /** Invoice numbers must stay within the French e-invoicing rule: 35 of letters, digits, + - _ /. */
+    @Test
+    void aPrefixThatWouldMakeNumbersUnfitForEInvoicesIsRefused() {
+        String admin = data.staff(Role.ADMIN, "admin-password");
+        WebSession asAdmin = WebSession.signedIn(admin, "admin-password");
+        asAdmin.get("/console/settings");
+        for (String prefix : java.util.List.of("FAC 2026.", "A".repeat(21))) {
+            Response refused = asAdmin.request()
+                    .multiPart("csrf", asAdmin.csrfToken())
+                    .multiPart("legalName", "Prefix Test")
+                    .multiPart("address", "x")
+                    .multiPart("currency", "EUR")
+                    .multiPart("timeZone", "Europe/Paris")
+                    .multiPart("invoicePrefix", prefix)
+                    .multiPart("supportEmail", "help@example.com")
+                    .multiPart("brandColour", "#000000")
+                    .post("/console/settings");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.asString()).contains("id=\"e-invoicePrefix\"");
+        }
+        assertThat(data.fresh(() -> biller.settings().invoicePrefix)).isEqualTo("INV-");
+    }
+
     private static byte[] png() throws Exception {
         BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -227,6 +227,10 @@ class EInvoicePagesTest {
         assertThat(xml.statusCode()).isEqualTo(200);
         assertThat(xml.asString()).contains("<cbc:ID>" + invoice.number + "</cbc:ID>", "SERVICE-ACHATS");
 
+        Response cii = customer.get("/portal/invoices/" + invoice.number + ".cii.xml");
+        assertThat(cii.statusCode()).isEqualTo(200);
+        assertThat(cii.asString()).contains("CrossIndustryInvoice", invoice.number);
+
         Response creditXml = customer.get("/portal/credit-notes/" + note.number + ".xml");
         assertThat(creditXml.statusCode()).isEqualTo(200);
         assertThat(creditXml.asString()).contains("<CreditNote", note.number);
@@ -263,7 +267,20 @@ class EInvoicePagesTest {
                 names.add(entry.getName());
             }
         }
-        assertThat(names).contains(invoice.number + ".pdf", invoice.number + ".ubl.xml");
+        assertThat(names).contains(invoice.number + ".pdf", invoice.number + ".cii.xml", invoice.number + ".ubl.xml");
+
+        Response cii = clerk.get("/console/invoices/" + invoice.id + ".cii.xml");
+        assertThat(cii.statusCode()).isEqualTo(200);
+        assertThat(cii.asString()).contains("CrossIndustryInvoice", invoice.number);
+        assertThat(clerk.get("/console/invoices/" + invoice.id + ".ubl.xml").asString())
+                .contains("<cbc:ID>" + invoice.number + "</cbc:ID>");
+        var line = data.fresh(() -> invoices.get(invoice.id).lines.get(0));
+        CreditNote note = creditNotes.issue(invoice.id, Map.of(line.id, "1"), "Meter misread", TestData.ACTOR);
+        Response credit = clerk.get("/console/credit-notes/" + note.id + ".ubl.xml");
+        assertThat(credit.statusCode()).isEqualTo(200);
+        assertThat(credit.asString()).contains("<CreditNote", note.number, invoice.number);
+        assertThat(clerk.get("/console/credit-notes/" + note.id + ".pdf").contentType())
+                .startsWith("application/pdf");
 
         Response backwards = clerk.request().get("/console/einvoices.zip?from=" + today + "&to=2020-01-01");
         assertThat(backwards.statusCode()).isEqualTo(400);

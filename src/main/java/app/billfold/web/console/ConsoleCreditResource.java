@@ -56,7 +56,7 @@ public class ConsoleCreditResource {
 
     /** A credit note as Factur-X (pdf), CII or Peppol UBL (cii.xml, ubl.xml). */
     @jakarta.ws.rs.GET
-    @Path("credit-notes/{id}.{format:pdf|cii\\.xml|ubl\\.xml}")
+    @Path("credit-notes/{id:\\d+}.{format:pdf|cii\\.xml|ubl\\.xml}")
     @Produces({"application/pdf", "application/xml"})
     public Response creditNoteFile(@RestPath Long id, @RestPath String format) {
         app.billfold.invoice.CreditNote note = app.billfold.invoice.CreditNote.findById(id);

@@ -154,7 +154,7 @@ public class ConsoleInvoiceResource {
 
     /** The bill as Factur-X (pdf: the PDF everyone reads, with its EN 16931 XML inside), CII or UBL. */
     @GET
-    @Path("invoices/{id}.{format:pdf|cii\\.xml|ubl\\.xml}")
+    @Path("invoices/{id:\\d+}.{format:pdf|cii\\.xml|ubl\\.xml}")
     @Produces({"application/pdf", "application/xml"})
     public Response file(@RestPath Long id, @RestPath String format) {
         return app.billfold.web.common.Downloads.of(

@@ -34,7 +34,7 @@ public class PortalCreditNoteResource {
     RequestLocale locale;
 
     @GET
-    @Path("{number}.{format:pdf|xml}")
+    @Path("{number:[^/.]+}.{format:pdf|xml}")
     @Produces({"application/pdf", "application/xml"})
     public Response file(@RestPath String number, @RestPath String format) {
         CreditNote note = CreditNote.find("number", number).firstResult();

@@ -83,14 +83,21 @@ public class PortalInvoiceResource {
 
     /**
      * The bill as Factur-X (pdf: a PDF for anyone, with its structured data inside) or, for a
-     * business customer's accounts payable, as Peppol BIS Billing 3.0 UBL (xml).
+     * business customer's accounts payable, as Peppol BIS Billing 3.0 UBL (xml) or CII (cii.xml).
      */
     @GET
-    @Path("{number}.{format:pdf|xml}")
+    @Path("{number:[^/.]+}.{format:pdf|xml|cii\\.xml}")
     @Produces({"application/pdf", "application/xml"})
     public Response file(@RestPath String number, @RestPath String format) {
         Invoice invoice = invoices.forCustomerByNumber(user.customerId(), number);
-        EInvoices.Format kind = "pdf".equals(format) ? EInvoices.Format.FACTURX : EInvoices.Format.UBL;
+        EInvoices.Format kind = switch (format) {
+            case "pdf" -> EInvoices.Format.FACTURX;
+            case "xml" -> EInvoices.Format.UBL;
+            default -> EInvoices.Format.CII;
+        };
+        if (kind == EInvoices.Format.CII && !EInvoices.offersUbl(invoice)) {
+            throw new app.billfold.common.NotFoundException("CII is offered to business customers");
+        }
         return Downloads.of(eInvoices.ofInvoice(invoice, kind, locale.locale()));
     }
 }
