@@ -179,6 +179,9 @@ public interface EInvoiceMessages {
     @Message("To")
     String export_to();
 
+    @Message("Deducted from what you owe, or refunded.")
+    String credit_terms();
+
     @Message("By its rate")
     String vat_auto();
 

@@ -44,7 +44,10 @@ final class EInvoiceContent {
                 .setSender(seller(biller, outOfScope))
                 .setRecipient(buyer(doc.account(), biller, outOfScope))
                 .setReferenceNumber(doc.effectiveBuyerReference())
-                .setPaymentTermDescription(words.payment_terms(LocalFormats.date(doc.dueDate(), locale)));
+                .setPaymentTermDescription(
+                        doc.creditNote()
+                                ? words.credit_terms()
+                                : words.payment_terms(LocalFormats.date(doc.dueDate(), locale)));
         if (!forPeppol) {
             invoice.setBusinessProcessId(biller.operationCategory);
         }

@@ -183,6 +183,8 @@ class EInvoiceShapesTest {
         assertThat(ubl)
                 .contains("<CreditNote", "<cbc:CreditNoteTypeCode>381", "<cac:BillingReference>", invoice.number);
         assertThat(amount(ubl, "PayableAmount")).isEqualByComparingTo(note.grossTotal);
+        // Nothing is asked of the customer by a credit note: its terms say where the credit goes.
+        assertThat(ubl).contains("Déduit de ce que vous devez, ou remboursé.").doesNotContain("À payer avant");
     }
 
     @Test
