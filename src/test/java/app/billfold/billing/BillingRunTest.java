@@ -250,6 +250,11 @@ class BillingRunTest {
                 "/console/accounts/" + fay.account().id + "/subscriptions",
                 Map.of("plan", created.id, "startsOn", "2026-03-01", "endsOn", "2026-02-01"));
         assertThat(backwards.statusCode()).isEqualTo(400);
+        // The account page again, the error beside the end date and the dates as typed.
+        assertThat(backwards.asString())
+                .contains("id=\"e-endsOn\"")
+                .contains("value=\"2026-03-01\"")
+                .contains("value=\"2026-02-01\"");
         assertThat(subscriptions.ofAccount(fay.account().id)).isEmpty();
         var noFile = console.request()
                 .multiPart("csrf", console.csrfToken())

@@ -159,6 +159,7 @@ class CreditNotesTest {
         var refundTooMuch = console.post(
                 "/console/accounts/" + dan.account().id + "/credit-refund", Map.of("amount", "5", "reason", "x"));
         assertThat(refundTooMuch.statusCode()).isEqualTo(400); // the account has no credit
+        assertThat(refundTooMuch.asString()).contains("id=\"e-amount\"").contains("value=\"5\"");
         assertThat(data.fresh(() -> Invoice.<Invoice>findById(bill.id).balance))
                 .isEqualByComparingTo(new BigDecimal("10"));
     }

@@ -50,7 +50,9 @@ public class ConsoleAccountResource {
                 List<Payment> payments,
                 LocalDate today,
                 List<app.billfold.billing.Subscription> subscriptions,
-                List<app.billfold.billing.Plan> plans);
+                List<app.billfold.billing.Plan> plans,
+                FieldErrors errors,
+                java.util.Map<String, String> posted);
 
         static native TemplateInstance payment(
                 Account account,
@@ -91,6 +93,14 @@ public class ConsoleAccountResource {
     @GET
     @Path("accounts/{id}")
     public TemplateInstance detail(@RestPath Long id) {
+        return page(id, new FieldErrors(), java.util.Map.of());
+    }
+
+    /**
+     * The account page, with the errors of one of its small forms (subscribe, refund credit) beside
+     * their fields and what was typed in them.
+     */
+    TemplateInstance page(Long id, FieldErrors errors, java.util.Map<String, String> posted) {
         Account account = customers.account(id);
         return Templates.detail(
                 account,
@@ -99,7 +109,16 @@ public class ConsoleAccountResource {
                 payments.forAccount(id),
                 biller.today(),
                 subscriptions.ofAccount(id),
-                plans.all());
+                plans.all(),
+                errors,
+                posted);
+    }
+
+    /** The account page again, 400, after one of its forms was refused. */
+    Response refused(Long id, InvalidInputException e, java.util.Map<String, String> posted) {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .entity(page(id, e.errors(), posted))
+                .build();
     }
 
     @GET

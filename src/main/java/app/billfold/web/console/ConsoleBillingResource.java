@@ -154,17 +154,28 @@ public class ConsoleBillingResource {
         return Redirects.seeOther("/console/billing", "notice_settings_saved");
     }
 
+    @Inject
+    ConsoleAccountResource accountPages;
+
     @POST
     @Path("accounts/{id}/subscriptions")
     public Response subscribe(
             @RestPath Long id, @RestForm String plan, @RestForm String startsOn, @RestForm String endsOn) {
-        // Bad dates or plan come back as a page saying what is wrong (ErrorMappers), nothing saved.
-        subscriptions.subscribe(id, plan, startsOn, endsOn, user.email());
+        try {
+            subscriptions.subscribe(id, plan, startsOn, endsOn, user.email());
+        } catch (app.billfold.common.InvalidInputException e) {
+            return accountPages.refused(
+                    id, e, java.util.Map.of("startsOn", nonNull(startsOn), "endsOn", nonNull(endsOn)));
+        }
         return Redirects.seeOther("/console/accounts/" + id, "notice_account_updated");
     }
 
     private TemplateInstance overview(UsageImport.Result imported, String importError) {
         return Templates.overview(runs.recent(20), plans.all(), imported, importError);
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 
     private static String at(List<String> values, int index) {

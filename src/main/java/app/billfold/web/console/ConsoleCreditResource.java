@@ -52,6 +52,9 @@ public class ConsoleCreditResource {
     app.billfold.einvoice.EInvoices eInvoices;
 
     @Inject
+    ConsoleAccountResource accountPages;
+
+    @Inject
     app.billfold.web.common.RequestLocale locale;
 
     /** A credit note as Factur-X (pdf), CII or Peppol UBL (cii.xml, ubl.xml). */
@@ -95,8 +98,13 @@ public class ConsoleCreditResource {
     @POST
     @Path("accounts/{id}/credit-refund")
     public Response refundCredit(@RestPath Long id, @RestForm String amount, @RestForm String reason) {
-        // A bad amount or a refusal comes back as a page saying why (ErrorMappers); nothing is refunded.
-        refunds.refundCredit(id, amount, reason, user.email());
+        // A refusal by rule (nothing to refund) comes back as a page saying why (ErrorMappers).
+        try {
+            refunds.refundCredit(id, amount, reason, user.email());
+        } catch (InvalidInputException e) {
+            return accountPages.refused(
+                    id, e, Map.of("amount", amount == null ? "" : amount, "reason", reason == null ? "" : reason));
+        }
         return Redirects.seeOther("/console/accounts/" + id, "notice_refunded");
     }
 
