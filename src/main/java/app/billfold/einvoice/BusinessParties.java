@@ -38,6 +38,9 @@ public class BusinessParties {
         }
         errors.throwIfAny();
         BillerSettings settings = biller.settings();
+        // Changes this transaction made to the settings first go to the database: the refresh
+        // under the lock would otherwise drop them.
+        BillerSettings.getEntityManager().flush();
         BillerSettings.getEntityManager().refresh(settings, LockModeType.PESSIMISTIC_WRITE);
         String before = describe(settings.business()) + " iban " + settings.iban;
         settings.business = details;

@@ -165,7 +165,7 @@ public class InvoicePdf {
         if (biller.business().hasVatId()) {
             who.addElement(right(words.vat_id_pdf(biller.business().vatId), SMALL));
         }
-        if (biller.taxId != null) {
+        if (biller.taxId != null && !biller.taxId.equals(biller.business().vatId)) {
             who.addElement(right(msg.pdf_tax_id(biller.taxId), SMALL));
         }
         who.addElement(
