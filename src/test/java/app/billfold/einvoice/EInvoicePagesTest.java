@@ -136,6 +136,43 @@ class EInvoicePagesTest {
         assertThat(data.fresh(() -> invoices.get(draft.id).status)).isEqualTo(InvoiceStatus.OPEN);
     }
 
+    /** As the demo data does: general settings and seller details changed in one transaction. */
+    @Test
+    void sellerDetailsSavedWithOtherSettingsKeepThem() {
+        var general = data.fresh(() -> app.billfold.biller.BillerSettingsForm.of(biller.settings()));
+        try {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                biller.update(renamed(general, "Both Changed SA"), TestData.ACTOR);
+                seller("FR", "FR46401234562");
+            });
+            var settings = data.fresh(() -> biller.settings());
+            assertThat(settings.legalName).isEqualTo("Both Changed SA");
+            assertThat(settings.business().vatId).isEqualTo("FR46401234562");
+        } finally {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .run(() -> biller.update(renamed(general, general.legalName()), TestData.ACTOR));
+        }
+    }
+
+    private static app.billfold.biller.BillerSettingsForm renamed(
+            app.billfold.biller.BillerSettingsForm f, String legalName) {
+        return new app.billfold.biller.BillerSettingsForm(
+                legalName,
+                f.address(),
+                f.taxId(),
+                f.currency(),
+                f.timeZone(),
+                f.invoicePrefix(),
+                f.supportEmail(),
+                f.supportPhone(),
+                f.brandColour(),
+                null,
+                null,
+                false,
+                f.reminderDays(),
+                f.reminderSmsDays());
+    }
+
     @Test
     void aLineWhoseVatCategoryDoesNotFitItsRateIsRefusedBesideIt() {
         var customer = data.aCustomer().create();
