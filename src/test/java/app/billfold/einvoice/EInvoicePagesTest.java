@@ -91,16 +91,7 @@ class EInvoicePagesTest {
         var customer = data.aCustomer().company().create();
         Response page = clerk.post(
                 "/console/accounts/" + customer.account().id + "/invoices",
-                Map.of(
-                        "dueDate", data.fresh(() -> biller.today().plusDays(30).toString()),
-                        "description", List.of("Maintenance"),
-                        "quantity", List.of("2"),
-                        "unitPrice", List.of("80"),
-                        "taxRate", List.of("20"),
-                        "unitCode", List.of("HUR"),
-                        "vatCategory", List.of(""),
-                        "exemptionReason", List.of(""),
-                        "action", "issue"));
+                maintenanceToIssue(data.fresh(() -> biller.today().plusDays(30).toString()), ""));
         assertThat(page.statusCode()).isEqualTo(409);
         assertThat(page.asString())
                 .contains("cannot be issued as an e-invoice yet")
@@ -120,20 +111,24 @@ class EInvoicePagesTest {
                 new BusinessDetailsForm("5 rue du Port", "13002", "Marseille", "FR", "", "812345676", "0002", "", ""),
                 "",
                 TestData.ACTOR);
-        Response issued = clerk.post(
-                "/console/invoices/" + draft.id,
-                Map.of(
-                        "dueDate", draft.dueDate.toString(),
-                        "description", List.of("Maintenance"),
-                        "quantity", List.of("2"),
-                        "unitPrice", List.of("80"),
-                        "taxRate", List.of("20"),
-                        "unitCode", List.of("HUR"),
-                        "vatCategory", List.of("S"),
-                        "exemptionReason", List.of(""),
-                        "action", "issue"));
+        Response issued =
+                clerk.post("/console/invoices/" + draft.id, maintenanceToIssue(draft.dueDate.toString(), "S"));
         assertThat(issued.statusCode()).isEqualTo(303);
         assertThat(data.fresh(() -> invoices.get(draft.id).status)).isEqualTo(InvoiceStatus.OPEN);
+    }
+
+    /** The draft form with one standard-rated line of two hours, posted to save and issue. */
+    private static Map<String, Object> maintenanceToIssue(String dueDate, String vatCategory) {
+        return Map.of(
+                "dueDate", dueDate,
+                "description", List.of("Maintenance"),
+                "quantity", List.of("2"),
+                "unitPrice", List.of("80"),
+                "taxRate", List.of("20"),
+                "unitCode", List.of("HUR"),
+                "vatCategory", List.of(vatCategory),
+                "exemptionReason", List.of(""),
+                "action", "issue");
     }
 
     /** As the demo data does: general settings and seller details changed in one transaction. */
