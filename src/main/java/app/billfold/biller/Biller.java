@@ -66,12 +66,24 @@ public class Biller {
         return settings().invoicePrefix + String.format("%06d", number);
     }
 
+    /**
+     * The settings row under a write lock, read fresh for a change. What this transaction already
+     * changed in the settings goes to the database first: the fresh read would otherwise drop it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BillerSettings settingsForChange() {
+        BillerSettings settings = settings();
+        BillerSettings.getEntityManager().flush();
+        BillerSettings.getEntityManager().refresh(settings, LockModeType.PESSIMISTIC_WRITE);
+        return settings;
+    }
+
     @Transactional
     public void update(BillerSettingsForm form, String actor) {
         FieldErrors errors = new FieldErrors();
         String legalName = FormInput.text(errors, "legalName", form.legalName(), true, 200);
         String address = FormInput.text(errors, "address", form.address(), true, 500);
-        String taxId = FormInput.text(errors, "taxId", form.taxId(), false, 50);
+        String taxId = FormInput.optional(errors, "taxId", form.taxId(), 50);
         String currency = FormInput.text(errors, "currency", form.currency(), true, 3);
         if (currency != null && !isCurrency(currency)) {
             errors.reject("currency", "error_currency");
@@ -109,8 +121,7 @@ public class Biller {
         }
         errors.throwIfAny();
 
-        BillerSettings settings = settings();
-        BillerSettings.getEntityManager().refresh(settings, LockModeType.PESSIMISTIC_WRITE);
+        BillerSettings settings = settingsForChange();
         if (!settings.currency.equals(currency.toUpperCase(java.util.Locale.ROOT))
                 && BillerSettings.getEntityManager()
                                 .createQuery("select count(i) from Invoice i", Long.class)
@@ -121,7 +132,7 @@ public class Biller {
         }
         settings.legalName = legalName;
         settings.address = address;
-        settings.taxId = taxId.isEmpty() ? null : taxId;
+        settings.taxId = taxId;
         settings.currency = currency.toUpperCase(java.util.Locale.ROOT);
         settings.timeZone = timeZone;
         settings.invoicePrefix = prefix;

@@ -34,6 +34,12 @@ public final class FormInput {
         return trimmed;
     }
 
+    /** Text that may be left out: null when blank, else as {@link #text} reads it. */
+    public static String optional(FieldErrors errors, String field, String value, int maxLength) {
+        String text = text(errors, field, value, false, maxLength);
+        return text == null || text.isEmpty() ? null : text;
+    }
+
     public static String email(FieldErrors errors, String field, String value, boolean required) {
         String text = text(errors, field, value, required, 254);
         if (text == null || text.isEmpty()) {

@@ -1,5 +1,8 @@
 package app.billfold.einvoice;
 
+import app.billfold.common.FieldErrors;
+import app.billfold.common.FormInput;
+
 /** The business details as typed on the biller's e-invoicing page or a business customer's page. */
 public record BusinessDetailsForm(
         String street,
@@ -31,16 +34,16 @@ public record BusinessDetailsForm(
      * Reads and checks the form into details; every field is optional on its own (what an invoice
      * needs is checked when it is issued), but what is given must be well-formed.
      */
-    public BusinessDetails read(app.billfold.common.FieldErrors errors) {
+    public BusinessDetails read(FieldErrors errors) {
         BusinessDetails d = new BusinessDetails();
-        d.street = BusinessRules.optional(errors, "street", street, 200);
-        d.postcode = BusinessRules.optional(errors, "postcode", postcode, 20);
-        d.city = BusinessRules.optional(errors, "city", city, 100);
+        d.street = FormInput.optional(errors, "street", street, 200);
+        d.postcode = FormInput.optional(errors, "postcode", postcode, 20);
+        d.city = FormInput.optional(errors, "city", city, 100);
         d.countryCode = BusinessRules.country(errors, "countryCode", countryCode);
         d.vatId = BusinessRules.vatId(errors, "vatId", vatId);
-        d.registrationId = BusinessRules.optional(errors, "registrationId", registrationId, 50);
+        d.registrationId = FormInput.optional(errors, "registrationId", registrationId, 50);
         d.registrationScheme = BusinessRules.icd(errors, "registrationScheme", registrationScheme, d.registrationId);
-        d.endpointId = BusinessRules.optional(errors, "endpointId", endpointId, 100);
+        d.endpointId = FormInput.optional(errors, "endpointId", endpointId, 100);
         d.endpointScheme = BusinessRules.eas(errors, "endpointScheme", endpointScheme, d.endpointId);
         return d;
     }

@@ -37,11 +37,7 @@ public class BusinessParties {
             errors.reject("operationCategory", "error_choice");
         }
         errors.throwIfAny();
-        BillerSettings settings = biller.settings();
-        // Changes this transaction made to the settings first go to the database: the refresh
-        // under the lock would otherwise drop them.
-        BillerSettings.getEntityManager().flush();
-        BillerSettings.getEntityManager().refresh(settings, LockModeType.PESSIMISTIC_WRITE);
+        BillerSettings settings = biller.settingsForChange();
         String before = describe(settings.business()) + " iban " + settings.iban;
         settings.business = details;
         settings.iban = iban;
@@ -58,11 +54,11 @@ public class BusinessParties {
         }
         FieldErrors errors = new FieldErrors();
         BusinessDetails details = form.read(errors);
-        String reference = FormInput.text(errors, "buyerReference", buyerReference, false, 100);
+        String reference = FormInput.optional(errors, "buyerReference", buyerReference, 100);
         errors.throwIfAny();
         String before = describe(customer.business()) + " ref " + customer.buyerReference;
         customer.business = details;
-        customer.buyerReference = reference == null || reference.isEmpty() ? null : reference;
+        customer.buyerReference = reference;
         audit.change(
                 actor,
                 "customer.business.update",

@@ -4,6 +4,7 @@ import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.commons.validator.routines.IBANValidator;
 import org.apache.commons.validator.routines.checkdigit.IBANCheckDigit;
@@ -20,86 +21,70 @@ final class BusinessRules {
 
     private BusinessRules() {}
 
-    static String optional(FieldErrors errors, String field, String value, int max) {
-        String text = FormInput.text(errors, field, value, false, max);
-        return text == null || text.isEmpty() ? null : text;
-    }
-
     static String country(FieldErrors errors, String field, String value) {
-        String code = optional(errors, field, value, 100);
-        if (code == null) {
-            return null;
-        }
-        code = code.toUpperCase(Locale.ROOT);
-        if (!COUNTRIES.contains(code)) {
-            errors.reject(field, "error_country");
-        }
-        return code;
+        return code(errors, field, value, 100, COUNTRIES::contains, "error_country");
     }
 
     static String vatId(FieldErrors errors, String field, String value) {
-        String id = optional(errors, field, value == null ? null : value.replace(" ", ""), 30);
-        if (id == null) {
-            return null;
-        }
-        id = id.toUpperCase(Locale.ROOT);
-        if (!VAT_ID.matcher(id).matches()) {
-            errors.reject(field, "error_vat_id");
-        }
-        return id;
+        return code(errors, field, compact(value), 30, id -> VAT_ID.matcher(id).matches(), "error_vat_id");
+    }
+
+    static String iban(FieldErrors errors, String field, String value) {
+        return code(
+                errors,
+                field,
+                compact(value),
+                34,
+                iban -> IBANValidator.getInstance().isValid(iban) && IBANCheckDigit.IBAN_CHECK_DIGIT.isValid(iban),
+                "error_iban");
+    }
+
+    static String bic(FieldErrors errors, String field, String value) {
+        return code(errors, field, compact(value), 11, bic -> BIC.matcher(bic).matches(), "error_bic");
     }
 
     /** The ISO 6523 scheme of a registration id: needed with an id, four digits. */
     static String icd(FieldErrors errors, String field, String value, String id) {
-        String scheme = optional(errors, field, value, 4);
-        if (scheme == null) {
-            if (id != null) {
-                errors.reject(field, "error_scheme_required");
-            }
-            return null;
-        }
-        if (!ICD.matcher(scheme).matches()) {
-            errors.reject(field, "error_icd");
-        }
-        return scheme;
+        return scheme(errors, field, value, id, s -> ICD.matcher(s).matches(), "error_icd");
     }
 
     /** The scheme of an electronic address: needed with an address, from the Peppol EAS list. */
     static String eas(FieldErrors errors, String field, String value, String id) {
-        String scheme = optional(errors, field, value, 4);
+        return scheme(errors, field, value, id, ElectronicAddressSchemes::isKnown, "error_eas");
+    }
+
+    /** People type these with spaces (IBANs in groups of four); the code itself has none. */
+    private static String compact(String value) {
+        return value == null ? null : value.replace(" ", "");
+    }
+
+    /** An optional code, in capitals; when given, it must pass the check. */
+    private static String code(
+            FieldErrors errors, String field, String value, int max, Predicate<String> valid, String messageKey) {
+        String code = FormInput.optional(errors, field, value, max);
+        if (code == null) {
+            return null;
+        }
+        code = code.toUpperCase(Locale.ROOT);
+        if (!valid.test(code)) {
+            errors.reject(field, messageKey);
+        }
+        return code;
+    }
+
+    /** The scheme of an identifier: required when the identifier is given, and one of the known ones. */
+    private static String scheme(
+            FieldErrors errors, String field, String value, String id, Predicate<String> known, String messageKey) {
+        String scheme = FormInput.optional(errors, field, value, 4);
         if (scheme == null) {
             if (id != null) {
                 errors.reject(field, "error_scheme_required");
             }
             return null;
         }
-        if (!ElectronicAddressSchemes.isKnown(scheme)) {
-            errors.reject(field, "error_eas");
+        if (!known.test(scheme)) {
+            errors.reject(field, messageKey);
         }
         return scheme;
-    }
-
-    static String iban(FieldErrors errors, String field, String value) {
-        String iban = optional(errors, field, value == null ? null : value.replace(" ", ""), 34);
-        if (iban == null) {
-            return null;
-        }
-        iban = iban.toUpperCase(Locale.ROOT);
-        if (!IBANValidator.getInstance().isValid(iban) || !IBANCheckDigit.IBAN_CHECK_DIGIT.isValid(iban)) {
-            errors.reject(field, "error_iban");
-        }
-        return iban;
-    }
-
-    static String bic(FieldErrors errors, String field, String value) {
-        String bic = optional(errors, field, value == null ? null : value.replace(" ", ""), 11);
-        if (bic == null) {
-            return null;
-        }
-        bic = bic.toUpperCase(Locale.ROOT);
-        if (!BIC.matcher(bic).matches()) {
-            errors.reject(field, "error_bic");
-        }
-        return bic;
     }
 }

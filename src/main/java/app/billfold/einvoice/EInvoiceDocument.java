@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * An issued invoice or credit note as an e-invoice sees it (type 380 or 381): numbers, dates,
- * references, lines with their VAT treatment, and the totals Billfold billed, to be checked against.
+ * references, and lines with their VAT treatment (the totals follow from the lines, as EN 16931
+ * computes them and as Billfold prices its bills).
  */
 public record EInvoiceDocument(
         boolean creditNote,
@@ -27,10 +28,7 @@ public record EInvoiceDocument(
         String note,
         String correctedNumber,
         LocalDate correctedIssueDate,
-        List<Line> lines,
-        BigDecimal netTotal,
-        BigDecimal taxTotal,
-        BigDecimal grossTotal) {
+        List<Line> lines) {
 
     public record Line(
             String description,
@@ -54,10 +52,7 @@ public record EInvoiceDocument(
                 invoice.note,
                 null,
                 null,
-                invoice.lines.stream().map(EInvoiceDocument::line).toList(),
-                invoice.netTotal,
-                invoice.taxTotal,
-                invoice.grossTotal);
+                invoice.lines.stream().map(EInvoiceDocument::line).toList());
     }
 
     /** A credit note, with the VAT treatment and unit of the invoice lines it credits. */
@@ -84,10 +79,7 @@ public record EInvoiceDocument(
                 note.reason,
                 invoice.number,
                 invoice.issueDate,
-                lines,
-                note.netTotal,
-                note.taxTotal,
-                note.grossTotal);
+                lines);
     }
 
     private static Line line(InvoiceLine l) {

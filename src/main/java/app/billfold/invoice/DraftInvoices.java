@@ -106,13 +106,9 @@ public class DraftInvoices {
 
     private static References readReferences(DraftForm form, FieldErrors errors) {
         return new References(
-                blankToNull(FormInput.text(errors, "buyerReference", form.buyerReference(), false, 100)),
-                blankToNull(FormInput.text(errors, "orderReference", form.orderReference(), false, 100)),
-                blankToNull(FormInput.text(errors, "note", form.note(), false, 500)));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
+                FormInput.optional(errors, "buyerReference", form.buyerReference(), 100),
+                FormInput.optional(errors, "orderReference", form.orderReference(), 100),
+                FormInput.optional(errors, "note", form.note(), 500));
     }
 
     private List<InvoiceLine> readLines(List<LineInput> inputs, FieldErrors errors) {
@@ -168,8 +164,7 @@ public class DraftInvoices {
             errors.reject("unitCode." + i, "error_choice");
         }
         line.unitCode = unit;
-        line.exemptionReason =
-                blankToNull(FormInput.text(errors, "exemptionReason." + i, input.exemptionReason(), false, 200));
+        line.exemptionReason = FormInput.optional(errors, "exemptionReason." + i, input.exemptionReason(), 200);
         if (line.taxRate == null) {
             return;
         }

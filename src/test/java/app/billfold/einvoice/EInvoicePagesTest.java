@@ -239,6 +239,25 @@ class EInvoicePagesTest {
     }
 
     @Test
+    void theBuyerPageRefusesMalformedDetailsAndSavesNothing() {
+        var customer = businessCustomer("buyer-password");
+        Response page = clerk.post(
+                "/console/customers/" + customer.id() + "/business",
+                Map.of("countryCode", "XX", "vatId", "19812345676", "endpointId", "812345676"));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.asString())
+                .contains("id=\"e-countryCode\"")
+                .contains("id=\"e-vatId\"")
+                .contains("id=\"e-endpointScheme\"")
+                .contains("value=\"XX\"");
+        var details =
+                data.fresh(() -> app.billfold.account.Customer.<app.billfold.account.Customer>findById(customer.id())
+                        .business());
+        assertThat(details.countryCode).isEqualTo("FR");
+        assertThat(details.vatId).isEqualTo("FR19812345676");
+    }
+
+    @Test
     void aBusinessCustomerDownloadsItsFacturXAndUblAndNobodyElseCan() throws Exception {
         seller("FR", "FR46401234562");
         var owner = businessCustomer("owner-password");
