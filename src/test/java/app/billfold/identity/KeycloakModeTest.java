@@ -8,9 +8,10 @@ import app.billfold.account.AccountStatus;
 import app.billfold.account.Customers;
 import app.billfold.support.KeycloakServer;
 import app.billfold.support.TestData;
+import app.billfold.support.TestPorts;
 import app.billfold.support.WebSession;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -48,7 +49,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakModeTest {
 
-    static final String APP = "http://localhost:8081";
+    static final String APP = TestPorts.app();
     static final String PASSWORD = "a-long-test-password-1";
     static GreenMail smtp;
     static Keycloak admin;
@@ -67,7 +68,7 @@ class KeycloakModeTest {
 
     @BeforeAll
     static void start() {
-        smtp = new GreenMail(ServerSetupTest.SMTP);
+        smtp = new GreenMail(new ServerSetup(TestPorts.smtp(), null, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         admin = KeycloakBuilder.builder()
                 .serverUrl(KeycloakServer.url())

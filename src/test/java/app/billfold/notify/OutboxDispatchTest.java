@@ -8,9 +8,10 @@ import app.billfold.invoice.Invoices;
 import app.billfold.invoice.IssueInvoice;
 import app.billfold.support.TestClock;
 import app.billfold.support.TestData;
+import app.billfold.support.TestPorts;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -60,7 +61,7 @@ class OutboxDispatchTest {
 
     @BeforeAll
     static void startSmtp() {
-        smtp = new GreenMail(ServerSetupTest.SMTP);
+        smtp = new GreenMail(new ServerSetup(TestPorts.smtp(), null, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
 

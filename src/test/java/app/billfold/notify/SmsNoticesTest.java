@@ -11,10 +11,11 @@ import app.billfold.account.Customer;
 import app.billfold.invoice.Invoice;
 import app.billfold.support.TestClock;
 import app.billfold.support.TestData;
+import app.billfold.support.TestPorts;
 import app.billfold.support.TwilioStandIn;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URLDecoder;
@@ -63,7 +64,7 @@ class SmsNoticesTest {
 
     @BeforeAll
     static void startSmtp() {
-        smtp = new GreenMail(ServerSetupTest.SMTP);
+        smtp = new GreenMail(new ServerSetup(TestPorts.smtp(), null, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
 

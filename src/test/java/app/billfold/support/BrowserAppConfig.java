@@ -14,7 +14,7 @@ public class BrowserAppConfig implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "billfold.session.secret", "browser-test-session-key-not-for-production",
                 "billfold.session.secure-cookie", "false",
-                "billfold.public-url", "http://localhost:8081",
+                "billfold.public-url", TestPorts.app(),
                 // No SMTP server here: the packaged app writes its e-mails to the log.
                 "quarkus.mailer.mock", "true");
     }

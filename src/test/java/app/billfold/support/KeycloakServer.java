@@ -19,7 +19,7 @@ import java.util.Map;
  * A real Keycloak for the tests of Keycloak mode: the keycloak-quarkus-dist that Maven unpacked
  * under target/keycloak, run with {@code kc.sh start-dev} on a free port with an in-memory
  * database, importing the realm of docker/keycloak. No Docker involved. Its e-mails go to the SMTP
- * server the tests run in their own JVM (GreenMail on 3025).
+ * server the tests run in their own JVM (GreenMail, see TestPorts).
  */
 public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
 
@@ -56,11 +56,11 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
             Map<String, String> env = builder.environment();
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            env.put("BILLFOLD_PUBLIC_URL", "http://localhost:8081");
+            env.put("BILLFOLD_PUBLIC_URL", TestPorts.app());
             env.put("BILLFOLD_KEYCLOAK_CLIENT_SECRET", WEB_SECRET);
             env.put("BILLFOLD_KEYCLOAK_ADMIN_CLIENT_SECRET", PROVISIONING_SECRET);
             env.put("KC_SMTP_HOST", "127.0.0.1");
-            env.put("KC_SMTP_PORT", "3025");
+            env.put("KC_SMTP_PORT", String.valueOf(TestPorts.smtp()));
             env.put("JAVA_OPTS_APPEND", "-Xms64m -Xmx512m");
             process = builder.start();
             waitUntilUp(Duration.ofMinutes(3));

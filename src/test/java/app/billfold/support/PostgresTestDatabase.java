@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Makes sure the tests' own PostgreSQL database exists before Quarkus starts. PostgreSQL runs on
- * 127.0.0.1:5432 (user postgres, trust) unless BILLFOLD_TEST_PG_* says otherwise; Flyway then
+ * 127.0.0.1:5432 (user postgres, trust) unless BILLFOLD_TEST_PG_* says otherwise (BILLFOLD_TEST_PG_DB
+ * names the database, billfold_test by default); Flyway then
  * cleans and migrates it at start.
  */
 public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager {
@@ -19,7 +20,7 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
     static final String PORT = env("BILLFOLD_TEST_PG_PORT", "5432");
     static final String USER = env("BILLFOLD_TEST_PG_USER", "postgres");
     static final String PASSWORD = env("BILLFOLD_TEST_PG_PASSWORD", "");
-    public static final String DATABASE = "billfold_test";
+    public static final String DATABASE = env("BILLFOLD_TEST_PG_DB", "billfold_test");
 
     @Override
     public Map<String, String> start() {

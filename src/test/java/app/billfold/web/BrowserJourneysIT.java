@@ -51,7 +51,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserJourneysIT {
 
-    static final String BASE = "http://localhost:8081";
+    static final String BASE = app.billfold.support.TestPorts.app();
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String CLERK = "clerk-" + RUN + "@billfold.test";
     static final String CUSTOMER = "grace-" + RUN + "@example.com";
