@@ -687,9 +687,6 @@ public interface AppMessages {
     @Message("Too many tries. For your security, please wait 15 minutes before trying again.")
     String error_guest_locked();
 
-    @Message("Use 10 to 200 characters.")
-    String error_password_length();
-
     @Message("The two passwords differ.")
     String error_password_confirm();
 

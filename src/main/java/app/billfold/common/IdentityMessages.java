@@ -70,9 +70,44 @@ public interface IdentityMessages {
     @Message("They get an e-mail from the sign-in service to confirm their address and choose a password.")
     String staff_invite_keycloak();
 
-    @Message("Give them a first password of at least 12 characters; they sign in with their e-mail address.")
+    @Message("Give them a first password; they sign in with their e-mail address.")
     String staff_invite_local();
 
     @Message("Invite")
     String staff_invite_submit();
+
+    @Message(
+            "At least {min} characters (at most {max}); not your e-mail address, and not a common password such as password1234.")
+    String password_rule(int min, int max);
+
+    @Message("This password is too short.")
+    String password_too_short();
+
+    @Message("This password is too long.")
+    String password_too_long();
+
+    @Message("Choose a password that is not your e-mail address.")
+    String password_is_email();
+
+    @Message("This password is among the most common ones: choose another.")
+    String password_too_common();
+
+    @Message("Too many failed sign-ins. For your safety, please try again after {until}.")
+    String signin_wait(String until);
+
+    @Message("Sign out everywhere")
+    String sign_out_everywhere();
+
+    @Message("You are signed out on every device.")
+    String notice_signed_out_everywhere();
+
+    @Message("This is the last active admin: enable or invite another admin before disabling this one.")
+    String error_last_admin();
+
+    @Message("A sign-in can be created only for the e-mail address we hold for this customer.")
+    String error_register_not_on_file();
+
+    @Message(
+            "This link went to {email}, which is not the e-mail address {biller} holds for this customer, so it cannot create a sign-in. To get one, ask {biller} at {contact} to record your address.")
+    String guest_register_not_on_file(String email, String biller, String contact);
 }

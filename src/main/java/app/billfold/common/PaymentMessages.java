@@ -228,7 +228,7 @@ public interface PaymentMessages {
     @Message("Create my sign-in")
     String guest_register_button();
 
-    @Message("New password (at least 10 characters)")
+    @Message("New password")
     String field_new_password();
 
     @Message("The same password again")

@@ -30,13 +30,20 @@ public class BootstrapAdmin {
     @Inject
     LocalAccounts accounts;
 
+    @Inject
+    PasswordRule passwordRule;
+
     @Transactional
     void onStart(@Observes StartupEvent event) {
         if (email.isEmpty() || password.isEmpty() || users.anyAdmin()) {
             return;
         }
-        if (password.get().length() < 12) {
-            LOG.warn("billfold.bootstrap.admin-password is shorter than 12 characters; no admin created");
+        Optional<String> problem = passwordRule.problem(password.get(), email.get());
+        if (problem.isPresent()) {
+            LOG.warnf(
+                    "BILLFOLD_ADMIN_PASSWORD breaks the password rule (%s: at least %d characters, not the e-mail,"
+                            + " not a common password); no admin created",
+                    problem.get(), PasswordRule.MIN);
             return;
         }
         accounts.create(email.get(), password.get(), Role.ADMIN, null);

@@ -1,9 +1,11 @@
 package app.billfold.identity;
 
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is asking, as pages and templates need it. Every portal query is scoped by {@link #customerId()}. */
 @RequestScoped
@@ -41,9 +43,14 @@ public class CurrentUser {
     public Long customerId() {
         Long id = identity.getAttribute(IdentityAttributes.CUSTOMER_ID);
         if (id == null) {
-            throw new io.quarkus.security.ForbiddenException("not a customer");
+            throw new ForbiddenException("not a customer");
         }
         return id;
+    }
+
+    /** The user's id in Keycloak (Keycloak mode), whether or not Billfold has a record of them. */
+    public String keycloakId() {
+        return identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject() : null;
     }
 
     public String language() {

@@ -1,6 +1,7 @@
 package app.billfold.identity;
 
 import app.billfold.account.Account;
+import app.billfold.account.Customer;
 import app.billfold.audit.AuditLog;
 import app.billfold.payment.GuestAccess;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,11 +14,13 @@ import java.util.Optional;
 
 /**
  * Self-registration in Keycloak mode: whoever holds a bill proves it with the account number and
- * the postcode printed on it (the guest-pay check, with its lockout), gives an e-mail, and gets a
- * Keycloak user tied to that customer, who must verify the address and choose a password.
- * Whether the e-mail was registered before is never revealed: the answer is "check your inbox"
- * either way. The Billfold record is written only after Keycloak has the user, and if writing it
- * fails the Keycloak user is deleted again.
+ * the postcode printed on it (the guest-pay check, with its lockout) and gives an e-mail. A bill
+ * alone must not open the whole customer to whoever read it, so a Keycloak user is made only when
+ * that e-mail is the address the biller already holds for the customer: Keycloak then mails it to
+ * verify it and choose a password, which proves control of that address. For any other address
+ * nothing is created. Whether anything was created is never revealed: the answer is "check your
+ * inbox" either way. The Billfold record is written only after Keycloak has the user, and if
+ * writing it fails the Keycloak user is deleted again.
  */
 @ApplicationScoped
 public class CustomerRegistration {
@@ -49,11 +52,18 @@ public class CustomerRegistration {
             return Outcome.NO_MATCH;
         }
         String address = email.strip().toLowerCase(Locale.ROOT);
+        Long customerId = account.get().customer.id;
+        String onFile = QuarkusTransaction.requiringNew().call(() -> Customer.<Customer>findById(customerId).email);
+        if (onFile == null || !onFile.strip().equalsIgnoreCase(address)) {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> audit.record(
+                            address, "user.register.refused", "customer:" + customerId, "not the address on file"));
+            return Outcome.CHECK_INBOX;
+        }
         if (QuarkusTransaction.requiringNew()
                 .call(() -> users.findByEmail(address).isPresent())) {
             return Outcome.CHECK_INBOX;
         }
-        Long customerId = account.get().customer.id;
         Optional<String> created = directory.create(address, Role.CUSTOMER, customerId);
         if (created.isEmpty()) {
             return Outcome.CHECK_INBOX;
@@ -63,7 +73,7 @@ public class CustomerRegistration {
                 AppUser user = new AppUser();
                 user.email = address;
                 user.role = Role.CUSTOMER;
-                user.customer = app.billfold.account.Customer.findById(customerId);
+                user.customer = Customer.findById(customerId);
                 user.enabled = true;
                 user.keycloakId = created.get();
                 user.createdAt = Instant.now(clock);

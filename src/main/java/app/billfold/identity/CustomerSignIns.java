@@ -7,9 +7,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * When a customer is closed, their sign-ins are disabled: in Billfold, and in Keycloak for Keycloak
- * users (which also ends their sessions). It runs inside the closing transaction, so Keycloak being
- * down makes the closing fail as a whole instead of leaving a sign-in open.
+ * When a customer is closed, their sign-ins are disabled and their sessions end at once: in
+ * Billfold, and in Keycloak for Keycloak users (which also ends their Keycloak sessions). It runs
+ * inside the closing transaction, so Keycloak being down makes the closing fail as a whole instead
+ * of leaving a sign-in open.
  */
 @ApplicationScoped
 public class CustomerSignIns {
@@ -21,6 +22,9 @@ public class CustomerSignIns {
     KeycloakDirectory directory;
 
     @Inject
+    UserSessions sessions;
+
+    @Inject
     AuditLog audit;
 
     void disable(@Observes CustomerClosed closed) {
@@ -29,6 +33,7 @@ public class CustomerSignIns {
                 directory.setEnabled(user.keycloakId, false);
             }
             user.enabled = false;
+            sessions.endAll(user.id, SessionEnd.USER_DISABLED);
             audit.change(closed.actor(), "user.disable", "user:" + user.id, user.email, "enabled", "disabled");
         }
     }

@@ -108,6 +108,15 @@ public class KeycloakDirectory {
         }
     }
 
+    /** Ends every Keycloak session of the user (their refresh tokens stop working). */
+    public void logout(String id) {
+        try {
+            realm().users().get(id).logout();
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new Unavailable("Keycloak is unavailable", e);
+        }
+    }
+
     /** Undoes a creation that Billfold could not record. */
     public void deleteQuietly(String id) {
         try (Response ignored = realm().users().delete(id)) {

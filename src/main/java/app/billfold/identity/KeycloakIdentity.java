@@ -39,6 +39,12 @@ public class KeycloakIdentity implements SecurityIdentityAugmentor {
         }
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity);
         user.ifPresent(u -> builder.addAttribute(IdentityAttributes.USER_ID, u.id));
+        // Keycloak's session id: the anti-forgery token of this sign-in is bound to it.
+        Object session = token.getClaim("sid");
+        if (session != null) {
+            builder.addAttribute(
+                    IdentityAttributes.SESSION_KEY, "oidc:" + session.toString().replace("\"", ""));
+        }
         Long customerId = null;
         if (identity.hasRole(Role.CUSTOMER_ROLE)) {
             Object claim = token.getClaim(KeycloakDirectory.CUSTOMER_ATTRIBUTE);

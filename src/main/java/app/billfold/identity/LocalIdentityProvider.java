@@ -11,12 +11,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Turns a verified session (a user id) into a security identity, checking the user is still enabled. */
+/** Turns the browser's session id into a security identity, if its session is live on the server. */
 @ApplicationScoped
 public class LocalIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
     @Inject
-    LocalAccounts accounts;
+    UserSessions sessions;
 
     @Override
     public Class<TrustedAuthenticationRequest> getRequestType() {
@@ -26,24 +26,23 @@ public class LocalIdentityProvider implements IdentityProvider<TrustedAuthentica
     @Override
     public Uni<SecurityIdentity> authenticate(
             TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> WithRequestContext.call(() -> load(Long.parseLong(request.getPrincipal()))));
+        return context.runBlocking(() -> WithRequestContext.call(() -> load(request.getPrincipal())));
     }
 
-    private SecurityIdentity load(long userId) {
-        AppUser user = accounts.find(userId)
-                .filter(u -> u.enabled)
-                .orElseThrow(() -> new AuthenticationFailedException("no such user"));
+    private SecurityIdentity load(String token) {
+        UserSessions.SignedIn user =
+                sessions.resume(token).orElseThrow(() -> new AuthenticationFailedException("no live session"));
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(user.email))
-                .addRole(user.role.securityRole())
-                .addAttribute(IdentityAttributes.USER_ID, user.id);
-        if (user.customer != null) {
-            identity.addAttribute(IdentityAttributes.CUSTOMER_ID, user.customer.id);
+                .setPrincipal(new QuarkusPrincipal(user.email()))
+                .addRole(user.role().securityRole())
+                .addAttribute(IdentityAttributes.USER_ID, user.userId())
+                .addAttribute(IdentityAttributes.SESSION_ID, user.sessionId())
+                .addAttribute(IdentityAttributes.SESSION_KEY, "local:" + user.key());
+        if (user.customerId() != null) {
+            identity.addAttribute(IdentityAttributes.CUSTOMER_ID, user.customerId());
         }
-        // The user's own choice first; else, for a customer, the language of their bills.
-        String language = user.language != null ? user.language : user.customer != null ? user.customer.language : null;
-        if (language != null) {
-            identity.addAttribute(IdentityAttributes.LANGUAGE, language);
+        if (user.language() != null) {
+            identity.addAttribute(IdentityAttributes.LANGUAGE, user.language());
         }
         return identity.build();
     }

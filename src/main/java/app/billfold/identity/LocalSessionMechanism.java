@@ -16,15 +16,13 @@ import jakarta.inject.Inject;
 import java.util.Set;
 
 /**
- * Local-mode sign-in: reads the signed session cookie and resolves it to a user. A stale or forged
- * cookie simply means "not signed in". The production alternative is Keycloak (OIDC), which yields a
- * security identity with the same roles and attributes (see {@link IdentityAttributes}).
+ * Local-mode sign-in: reads the session cookie (a random id) and resolves it to the user of a live
+ * session on the server. An ended, unknown or forged id simply means "not signed in". The
+ * alternative is Keycloak (OIDC), which yields a security identity with the same roles and
+ * attributes (see {@link IdentityAttributes}).
  */
 @ApplicationScoped
 public class LocalSessionMechanism implements HttpAuthenticationMechanism {
-
-    @Inject
-    SessionCookie sessions;
 
     @Inject
     IdentityMode mode;
@@ -32,16 +30,14 @@ public class LocalSessionMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         Cookie cookie = context.request().getCookie(SessionCookie.NAME);
-        if (cookie == null || mode.keycloak()) {
+        if (cookie == null || cookie.getValue().isEmpty() || mode.keycloak()) {
             return Uni.createFrom().nullItem();
         }
-        return sessions.verify(cookie.getValue())
-                .map(userId -> identityProviderManager
-                        .authenticate(HttpSecurityUtils.setRoutingContextAttribute(
-                                new TrustedAuthenticationRequest(String.valueOf(userId)), context))
-                        .onFailure()
-                        .recoverWithNull())
-                .orElseGet(() -> Uni.createFrom().nullItem());
+        return identityProviderManager
+                .authenticate(HttpSecurityUtils.setRoutingContextAttribute(
+                        new TrustedAuthenticationRequest(cookie.getValue()), context))
+                .onFailure()
+                .recoverWithNull();
     }
 
     /** In Keycloak mode no challenge: the OIDC mechanism sends people to Keycloak instead. */

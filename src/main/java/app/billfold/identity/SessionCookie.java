@@ -2,38 +2,20 @@ package app.billfold.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 
 /**
- * The signed value of the session cookie: the user id, with an expiry, signed so that it cannot be
- * forged. Nothing secret is inside, and no server-side session store is needed, so any node can
- * serve any request.
+ * The session cookie: it carries only the random id of a server-side session ({@link UserSessions}),
+ * so ending the session on the server ends it for every copy of the cookie.
  */
 @ApplicationScoped
 public class SessionCookie {
 
     public static final String NAME = "billfold-session";
-    private static final String PURPOSE = "session";
 
     @Inject
     SessionConfig config;
 
-    @Inject
-    Signer signer;
-
-    public String issue(long userId) {
-        return signer.sign(PURPOSE, String.valueOf(userId), config.timeout());
-    }
-
-    /** The user id, if the value is authentic and not expired. */
-    public Optional<Long> verify(String value) {
-        try {
-            return signer.verify(PURPOSE, value).map(Long::valueOf);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
+    /** The browser may keep it as long as the session's absolute limit; the server decides sooner. */
     public long maxAgeSeconds() {
         return config.timeout().toSeconds();
     }

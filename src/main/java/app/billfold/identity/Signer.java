@@ -14,9 +14,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs short values that travel through the browser (session cookies, a checkout's state across
- * the processor's hosted form) so that they come back unaltered and not after they expire. Each
- * use names its purpose, so that a value signed for one cannot be replayed as another.
+ * Signs short values that travel through the browser (a guest session, a checkout's state across
+ * the processor's hosted form, links in e-mails) so that they come back unaltered and not after
+ * they expire, and derives per-session secrets such as the anti-forgery token. Each use names its
+ * purpose, so that a value signed for one cannot be replayed as another.
  */
 @ApplicationScoped
 public class Signer {
@@ -55,6 +56,14 @@ public class Signer {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A keyed digest of the value for this purpose (HMAC-SHA256 with the server secret), URL-safe:
+     * whoever lacks the secret can neither compute it nor tell the value from it.
+     */
+    public String digest(String purpose, String value) {
+        return b64(mac(purpose, value));
     }
 
     private byte[] mac(String purpose, String body) {

@@ -141,7 +141,7 @@ class KeycloakModeTest {
     @Order(3)
     void registeringWithABillCreatesAKeycloakUserTiedToTheCustomerAndRevealsNothingTheSecondTime() throws Exception {
         var jon = data.aCustomer().create();
-        String email = "jon-" + jon.id() + "@example.com";
+        String email = jon.email();
         WebSession visitor = new WebSession();
         Map<String, String> form = Map.of("accountNumber", jon.account().number, "postcode", "75001", "email", email);
 
@@ -180,6 +180,57 @@ class KeycloakModeTest {
     }
 
     @Test
+    @Order(6)
+    void aBillWithAnotherAddressThanTheOneOnFileCreatesNoSignInButSaysTheSame() throws Exception {
+        var ned = data.aCustomer().create();
+        String stranger = "stranger-" + ned.id() + "@example.com";
+        int mails = smtp.getReceivedMessages().length;
+
+        var answer = new WebSession()
+                .post(
+                        "/register",
+                        Map.of("accountNumber", ned.account().number, "postcode", "75001", "email", stranger));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.asString()).contains("Check your inbox");
+        assertThat(realm().users().searchByEmail(stranger, true)).isEmpty();
+        assertThat(data.fresh(() -> users.findByEmail(stranger))).isEmpty();
+        Thread.sleep(500);
+        assertThat(smtp.getReceivedMessages()).hasSize(mails);
+    }
+
+    @Test
+    @Order(7)
+    void signingOutEverywhereEndsEveryKeycloakSessionOfTheUser() throws Exception {
+        var vic = data.aCustomer().named("Vic Keycloak").create();
+        String email = "vic-" + vic.id() + "@example.com";
+        String id = keycloakUser(email, "customer", vic.id());
+        Browser laptop = new Browser();
+        laptop.signIn("/portal", email, PASSWORD);
+        Browser phone = new Browser();
+        phone.signIn("/portal", email, PASSWORD);
+        assertThat(realm().users().get(id).getUserSessions()).hasSize(2);
+
+        String page = phone.get(APP + "/portal").body();
+        assertThat(page).contains("Sign out everywhere");
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        assertThat(phone.postForm(APP + "/logout-everywhere", Map.of("csrf", "forged-token"))
+                        .statusCode())
+                .as("the token is bound to this Keycloak session")
+                .isEqualTo(403);
+
+        HttpResponse<String> out = phone.postForm(APP + "/logout-everywhere", Map.of("csrf", token.group(1)));
+
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(realm().users().get(id).getUserSessions()).isEmpty();
+        HttpResponse<String> logout = phone.get(Browser.absolute(location(out)));
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(location(logout))
+                .startsWith(KeycloakServer.url() + "/realms/billfold/protocol/openid-connect/logout");
+    }
+
+    @Test
     @Order(4)
     void anAdminInvitesAClerkAndDisablingTheClerkDisablesTheKeycloakUser() {
         String email = "invited-" + System.nanoTime() + "@example.com";
@@ -208,7 +259,7 @@ class KeycloakModeTest {
     @Order(5)
     void closingACustomerDisablesTheirKeycloakUser() {
         var kai = data.aCustomer().create();
-        String email = "kai-" + kai.id() + "@example.com";
+        String email = kai.email();
         new WebSession()
                 .post("/register", Map.of("accountNumber", kai.account().number, "postcode", "75001", "email", email));
         String keycloakId = data.fresh(() -> users.findByEmail(email).orElseThrow().keycloakId);
@@ -226,7 +277,7 @@ class KeycloakModeTest {
     @Order(99)
     void withKeycloakDownPagesSaySoAndNothingIsLeftHalfDone() {
         var lou = data.aCustomer().create();
-        String email = "lou-" + lou.id() + "@example.com";
+        String email = lou.email();
         KeycloakServer.halt();
 
         var registering = new WebSession()

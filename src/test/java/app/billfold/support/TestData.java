@@ -87,6 +87,11 @@ public class TestData {
         });
     }
 
+    /** Forgets every failed sign-in, so that one test's wrong passwords never delay another's sign-in. */
+    public void forgetSignInFailures() {
+        fresh(() -> app.billfold.identity.SignInFailure.delete("1 = 1"));
+    }
+
     public CustomerBuilder aCustomer() {
         return new CustomerBuilder();
     }

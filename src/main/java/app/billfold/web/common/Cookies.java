@@ -12,8 +12,9 @@ public class Cookies {
     @Inject
     SessionCookie sessions;
 
-    public NewCookie session(long userId) {
-        return base(SessionCookie.NAME, sessions.issue(userId))
+    /** The browser's id of a server-side session: worthless once the server ended that session. */
+    public NewCookie session(String token) {
+        return base(SessionCookie.NAME, token)
                 .maxAge((int) sessions.maxAgeSeconds())
                 .sameSite(NewCookie.SameSite.LAX)
                 .build();
@@ -33,9 +34,14 @@ public class Cookies {
                 .build();
     }
 
-    /** Lax, like the session, so that arriving from a link in an e-mail does not replace it. */
-    public NewCookie csrf(String token) {
-        return base(CsrfToken.COOKIE, token).sameSite(NewCookie.SameSite.LAX).build();
+    /**
+     * The anonymous browser's pre-session id, to which the forms of signed-out pages are bound.
+     * Lax, like the session, so that arriving from a link in an e-mail does not replace it.
+     */
+    public NewCookie csrf(String preSessionId) {
+        return base(CsrfToken.COOKIE, preSessionId)
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
     }
 
     /** A short-lived cookie sent only under one path (the guest session lives under /guest). */

@@ -11,8 +11,9 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 /**
- * Refuses every state-changing request whose form does not repeat the browser's CSRF token. Signed
- * third-party callbacks (under /webhooks/) prove themselves otherwise and are exempt.
+ * Refuses every state-changing request whose form does not carry the token of this session (or,
+ * signed out, of this browser's pre-session id): see {@link CsrfToken}. Signed third-party
+ * callbacks (under /webhooks/) prove themselves otherwise and are exempt.
  */
 public class CsrfFilter {
 
@@ -31,7 +32,7 @@ public class CsrfFilter {
                 || request.getUriInfo().getPath().startsWith("/webhooks/")) {
             return null;
         }
-        String expected = csrf.fromCookie();
+        String expected = csrf.expected();
         String submitted = submittedToken(request);
         if (expected == null
                 || submitted == null

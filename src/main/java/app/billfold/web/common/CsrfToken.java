@@ -1,5 +1,8 @@
 package app.billfold.web.common;
 
+import app.billfold.identity.IdentityAttributes;
+import app.billfold.identity.Signer;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,8 +12,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The anti-forgery token of this browser (double-submit cookie): kept in an HttpOnly, SameSite cookie and repeated in a hidden field of every form. A forged cross-site post cannot read the
- * cookie, so it cannot repeat the token.
+ * The anti-forgery token of this page's forms, bound to who is asking: for a signed-in user an HMAC
+ * (with the server secret) of their session, for an anonymous browser an HMAC of a random
+ * pre-session id kept in an HttpOnly cookie. A forged cross-site post cannot read the token, and a
+ * value planted in the browser (cookie and field alike) is worth nothing, because only the server
+ * can derive a token from an id. The pre-session id is replaced at sign-in and at sign-out, so a
+ * token from before either no longer works.
  */
 @RequestScoped
 @Named("csrf")
@@ -18,38 +25,73 @@ public class CsrfToken {
 
     public static final String COOKIE = "billfold-csrf";
     public static final String FIELD = "csrf";
+    private static final String PURPOSE = "csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     HttpHeaders headers;
 
-    private String token;
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Signer signer;
+
+    private String preSessionId;
     private boolean fresh;
 
-    /** The token to put in a form; creates one (to be set as a cookie) if the browser has none. */
+    /** The token to put in a form; gives an anonymous browser a pre-session id (a cookie) if it has none. */
     public String token() {
-        if (token == null) {
-            token = fromCookie();
-            if (token == null) {
-                byte[] bytes = new byte[32];
-                RANDOM.nextBytes(bytes);
-                token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-                fresh = true;
-            }
-        }
-        return token;
+        return signer.digest(PURPOSE, binding(true));
     }
 
     public String field() {
         return FIELD;
     }
 
-    String fromCookie() {
-        Cookie cookie = headers.getCookies().get(COOKIE);
-        return cookie == null || cookie.getValue().length() < 40 ? null : cookie.getValue();
+    /** The token this request's form must carry, or null when there is nothing it could be bound to. */
+    String expected() {
+        String binding = binding(false);
+        return binding == null ? null : signer.digest(PURPOSE, binding);
     }
 
-    boolean isFresh() {
-        return fresh;
+    /** A new pre-session id, at sign-in and sign-out: tokens handed out before no longer match. */
+    public void rotate() {
+        preSessionId = newId();
+        fresh = true;
+    }
+
+    /** The pre-session id to set as a cookie, when this request made a new one. */
+    String newPreSessionId() {
+        return fresh ? preSessionId : null;
+    }
+
+    private String binding(boolean create) {
+        String session = identity.isAnonymous() ? null : identity.getAttribute(IdentityAttributes.SESSION_KEY);
+        if (session != null) {
+            return "session:" + session;
+        }
+        if (preSessionId == null) {
+            preSessionId = fromCookie();
+            if (preSessionId == null && create) {
+                rotate();
+            }
+        }
+        return preSessionId == null ? null : "anonymous:" + preSessionId;
+    }
+
+    private String fromCookie() {
+        Cookie cookie = headers.getCookies().get(COOKIE);
+        return cookie == null
+                        || cookie.getValue().length() < 40
+                        || cookie.getValue().length() > 64
+                ? null
+                : cookie.getValue();
+    }
+
+    private static String newId() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

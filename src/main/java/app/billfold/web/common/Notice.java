@@ -35,7 +35,10 @@ public class Notice {
             "notice_message_resent",
             "notice_paperless_on",
             "notice_paperless_off",
-            "notice_printed");
+            "notice_printed",
+            "notice_signed_out_everywhere",
+            "notice_phone_code_sent",
+            "notice_phone_confirmed");
 
     @Inject
     UriInfo uri;

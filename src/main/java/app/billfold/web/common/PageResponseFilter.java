@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Finishes every page: hands out the CSRF cookie when the browser has none yet, and keeps personal
- * pages out of shared caches.
+ * Finishes every page: hands out a pre-session id when an anonymous browser has none yet (or got a
+ * new one at sign-in or sign-out), and keeps pages out of caches.
  */
 public class PageResponseFilter {
 
@@ -28,8 +28,9 @@ public class PageResponseFilter {
             // A page may render after this filter: make the token its forms will carry now.
             csrf.token();
         }
-        if (csrf.isFresh()) {
-            response.getHeaders().add(HttpHeaders.SET_COOKIE, cookies.csrf(csrf.token()));
+        String preSessionId = csrf.newPreSessionId();
+        if (preSessionId != null) {
+            response.getHeaders().add(HttpHeaders.SET_COOKIE, cookies.csrf(preSessionId));
         }
     }
 }

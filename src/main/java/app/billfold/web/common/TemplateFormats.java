@@ -22,15 +22,18 @@ public class TemplateFormats {
     }
 
     /**
-     * The message of a key from the general bundle or, failing that, the billing one: import rows
-     * carry keys of both (the console forms' rules and the import's own).
+     * The message of a key from the general bundle or, failing that, the billing, e-invoicing,
+     * identity or notices one: import rows carry keys of both general and billing rules, and
+     * refusals, notices and field errors may come from any of these features.
      */
     static String anyMessage(String key, @TemplateAttribute("locale") Object locale) {
         String language = of(locale).getLanguage();
         for (Class<?> bundle : java.util.List.of(
                 app.billfold.common.AppMessages.class,
                 app.billfold.common.BillingMessages.class,
-                app.billfold.common.EInvoiceMessages.class)) {
+                app.billfold.common.EInvoiceMessages.class,
+                app.billfold.common.IdentityMessages.class,
+                app.billfold.common.NotifyMessages.class)) {
             try {
                 Object words = io.quarkus.qute.i18n.MessageBundles.get(
                         bundle, io.quarkus.qute.i18n.Localized.Literal.of(language));

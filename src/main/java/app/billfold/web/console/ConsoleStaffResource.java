@@ -66,7 +66,13 @@ public class ConsoleStaffResource {
     @POST
     @Path("{id}/disable")
     public Response disable(@RestPath Long id) {
-        members.setEnabled(id, false, user.email());
+        try {
+            members.setEnabled(id, false, user.email());
+        } catch (BusinessRuleException e) {
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(Templates.list(members.all(), "", "CLERK", new FieldErrors(), e.messageKey()))
+                    .build();
+        }
         return Redirects.seeOther("/console/staff", "notice_settings_saved");
     }
 

@@ -8,6 +8,7 @@ import app.billfold.common.FormInput;
 import app.billfold.common.InvalidInputException;
 import app.billfold.common.NotFoundException;
 import app.billfold.identity.Signer;
+import app.billfold.identity.UserSessions;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.Invoices;
 import app.billfold.payment.ChargeAttempt;
@@ -19,6 +20,7 @@ import app.billfold.payment.Payment;
 import app.billfold.payment.Payments;
 import app.billfold.web.common.Checkout;
 import app.billfold.web.common.Cookies;
+import app.billfold.web.common.CsrfToken;
 import app.billfold.web.common.Declines;
 import app.billfold.web.common.HostedForm;
 import app.billfold.web.common.Redirects;
@@ -77,7 +79,7 @@ public class GuestResource {
         static native TemplateInstance receipt(Payment payment);
 
         static native TemplateInstance manage(
-                Account account, String link, String email, FieldErrors errors, String refusal);
+                Account account, String link, String email, boolean mayRegister, FieldErrors errors, String refusal);
     }
 
     @Inject
@@ -112,6 +114,12 @@ public class GuestResource {
 
     @Inject
     app.billfold.identity.LocalAccounts registration;
+
+    @Inject
+    UserSessions sessions;
+
+    @Inject
+    CsrfToken csrf;
 
     @GET
     public TemplateInstance start() {
@@ -219,12 +227,15 @@ public class GuestResource {
         return Templates.receipt(payment);
     }
 
-    /** The page the autopay confirmation links to: stop autopay, or create a sign-in. */
+    /**
+     * The page the autopay confirmation links to: stop autopay for that one account, or create a
+     * sign-in when the link went to the customer's address on file (else it says how to get one).
+     */
     @GET
     @Path("autopay")
     public TemplateInstance manage(@RestQuery String link) {
         ManageLink manage = manageLink(link);
-        return Templates.manage(manage.account(), link, manage.email(), new FieldErrors(), null);
+        return managePage(manage, link, new FieldErrors(), null);
     }
 
     @POST
@@ -236,32 +247,44 @@ public class GuestResource {
                 "/guest/autopay?link=" + URLEncoder.encode(link, StandardCharsets.UTF_8), "notice_autopay_off");
     }
 
-    /** Creates a sign-in for the e-mail the link was sent to, and signs it in. */
+    /**
+     * Creates a sign-in for the e-mail the link was sent to, when it is the customer's address on
+     * file, and signs it in.
+     */
     @POST
     @Path("register")
-    public Response register(@RestForm String link, @RestForm String password, @RestForm String confirm) {
+    public Response register(
+            @RestForm String link, @RestForm String password, @RestForm String confirm, HttpServerRequest request) {
         ManageLink manage = manageLink(link);
         FieldErrors errors = new FieldErrors();
-        if (password == null || password.length() < 10 || password.length() > 200) {
-            errors.reject("password", "error_password_length");
-        } else if (!password.equals(confirm)) {
+        if (password != null && !password.equals(confirm)) {
             errors.reject("confirm", "error_password_confirm");
         }
-        if (!errors.isEmpty()) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.manage(manage.account(), link, manage.email(), errors, null))
-                    .build();
-        }
         try {
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
             var user = registration.register(manage.email(), password, manage.account().customer.id);
+            String token =
+                    sessions.start(user.id, request.remoteAddress().hostAddress(), request.getHeader("User-Agent"));
+            csrf.rotate();
             return Response.seeOther(java.net.URI.create("/portal"))
-                    .cookie(cookies.session(user.id))
+                    .cookie(cookies.session(token))
+                    .build();
+        } catch (InvalidInputException e) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(managePage(manage, link, e.errors(), null))
                     .build();
         } catch (BusinessRuleException e) {
             return Response.status(Response.Status.CONFLICT)
-                    .entity(Templates.manage(manage.account(), link, manage.email(), errors, e.messageKey()))
+                    .entity(managePage(manage, link, errors, e.messageKey()))
                     .build();
         }
+    }
+
+    private TemplateInstance managePage(ManageLink manage, String link, FieldErrors errors, String refusal) {
+        boolean mayRegister = registration.mayRegister(manage.email(), manage.account().customer.id);
+        return Templates.manage(manage.account(), link, manage.email(), mayRegister, errors, refusal);
     }
 
     record ManageLink(Account account, String email) {}

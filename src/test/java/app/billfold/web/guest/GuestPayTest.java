@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ class GuestPayTest {
                                 "autopay",
                                 "true",
                                 "email",
-                                "Carol@Example.com",
+                                carol.email().toUpperCase(),
                                 "key",
                                 key))
                 .header("Location"));
@@ -108,7 +109,9 @@ class GuestPayTest {
         // The session paid once: it cannot pay again.
         assertThat(guest.get("/guest/pay").statusCode()).isEqualTo(404);
 
-        List<OutboxMessage> mail = data.fresh(() -> outbox.forRecipient("carol@example.com"));
+        List<OutboxMessage> mail = data.fresh(() -> outbox.forRecipient(carol.email()).stream()
+                .filter(m -> m.kind.equals("autopay_confirmation"))
+                .toList());
         assertThat(mail).singleElement().satisfies(m -> {
             assertThat(m.kind).isEqualTo("autopay_confirmation");
             assertThat(m.payload).contains("account=" + carol.account().number).contains("manage=");
@@ -123,9 +126,18 @@ class GuestPayTest {
         assertThat(data.fresh(() -> accounts.findById(carol.account().id).autopayMethodId))
                 .isNull();
 
+        // The link went to the address on file: it may create a sign-in, under the password rule.
+        assertThat(holder.get(manage).asString())
+                .contains("name=\"password\"")
+                .contains("At least 12 characters (at most 128)");
         Response tooShort =
                 holder.post("/guest/register", Map.of("link", decodedLink, "password", "short", "confirm", "short"));
         assertThat(tooShort.statusCode()).isEqualTo(400);
+        assertThat(tooShort.asString()).contains("This password is too short.");
+        Response common = holder.post(
+                "/guest/register", Map.of("link", decodedLink, "password", "Password1234", "confirm", "Password1234"));
+        assertThat(common.statusCode()).isEqualTo(400);
+        assertThat(common.asString()).contains("This password is among the most common ones");
         Response registered = holder.post(
                 "/guest/register",
                 Map.of("link", decodedLink, "password", "a-long-password", "confirm", "a-long-password"));
@@ -133,6 +145,69 @@ class GuestPayTest {
         assertThat(holder.get("/portal").asString()).contains(carol.account().number);
         assertThat(new WebSession().get("/guest/autopay?link=forged").statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void oneBillAndATypedAddressManageAutopayButNeverOpenTheCustomersPortal() {
+        var hana = data.aCustomer().create();
+        data.anInvoice(hana.account()).withLine("Water", "1", "12.00", "0").issue();
+        String stranger = "someone-else-" + hana.id() + "@example.com";
+        String link = autopayLink(hana, stranger);
+
+        WebSession holder = new WebSession();
+        String manage = holder.get("/guest/autopay?link=" + URLEncoder.encode(link, StandardCharsets.UTF_8))
+                .asString();
+        assertThat(manage)
+                .contains("Autopay is on")
+                .contains("which is not the e-mail address")
+                .doesNotContain("name=\"password\"");
+
+        Response refused = holder.post(
+                "/guest/register", Map.of("link", link, "password", "a-long-password", "confirm", "a-long-password"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.asString())
+                .contains("A sign-in can be created only for the e-mail address we hold for this customer.");
+        assertThat(refused.getCookie("billfold-session")).isNull();
+        assertThat(data.fresh(() -> app.billfold.identity.AppUser.count("email", stranger)))
+                .isZero();
+
+        // The link still manages autopay on that one account.
+        holder.post("/guest/autopay/stop", Map.of("link", link));
+        assertThat(data.fresh(() -> accounts.findById(hana.account().id).autopayMethodId))
+                .isNull();
+    }
+
+    /** Pays the account's bills as a guest with autopay ticked and returns the link the e-mail carries. */
+    private String autopayLink(TestData.CreatedCustomer customer, String email) {
+        WebSession guest = new WebSession();
+        guest.post("/guest", Map.of("accountNumber", customer.account().number, "postcode", "75001"));
+        String page = guest.get("/guest/pay").asString();
+        String key = page.replaceAll("(?s).*name=\"key\" value=\"([^\"]+)\".*", "$1");
+        String invoice = page.replaceAll("(?s).*name=\"invoice\" value=\"([0-9]+)\".*", "$1");
+        String hosted = path(guest.post(
+                        "/guest/pay",
+                        Map.of("invoice", invoice, "method", "new-card", "autopay", "true", "email", email, "key", key))
+                .header("Location"));
+        String state = guest.get(hosted).asString().replaceAll("(?s).*name=\"state\" value=\"([^\"]+)\".*", "$1");
+        String back = path(guest.post(
+                        "/sandbox/checkout",
+                        Map.of(
+                                "kind", "card",
+                                "return", "/guest/pay/return",
+                                "state", state,
+                                "number", "4242424242424242",
+                                "expMonth", "12",
+                                "expYear", "2030",
+                                "cvc", "123"))
+                .header("Location"));
+        assertThat(guest.get(back).statusCode()).isEqualTo(303);
+        String payload = data.fresh(() -> outbox.forRecipient(email)).stream()
+                .filter(m -> m.kind.equals("autopay_confirmation"))
+                .findFirst()
+                .orElseThrow()
+                .payload;
+        return URLDecoder.decode(
+                payload.replaceAll("(?s).*/guest/autopay\\?link=([^\\n]+).*", "$1"), StandardCharsets.UTF_8);
     }
 
     @Test
