@@ -128,4 +128,37 @@ public interface NotifyMessages {
     @Message(
             "SMS to this customer failed for good on {when} ({why}): notices go by e-mail until the number is corrected.")
     String contact_sms_failed(String when, String why);
+
+    @Message("We will send a code by SMS to this number: typing it back here confirms the number and your agreement.")
+    String consent_code_hint();
+
+    @Message("Confirm your mobile number")
+    String phone_code_title();
+
+    @Message("We sent a code by SMS to {phone}. Type it here to confirm the number; until then, notices go by e-mail.")
+    String phone_code_intro(String phone);
+
+    @Message("Code from the SMS (6 digits)")
+    String phone_code_label();
+
+    @Message("Confirm the number")
+    String phone_code_submit();
+
+    @Message("Send a new code")
+    String phone_code_resend();
+
+    @Message("That code is not the one we sent. Check the SMS and type it again.")
+    String pref_error_code_wrong();
+
+    @Message("That code has expired, was used already or was mistyped too often: ask for a new one.")
+    String pref_error_code_expired();
+
+    @Message("We sent three codes in the last hour: please wait a while before asking for another.")
+    String pref_error_code_limit();
+
+    @Message("We sent a code by SMS to your number: type it below to confirm it.")
+    String notice_phone_code_sent();
+
+    @Message("Your number is confirmed: SMS notices are on.")
+    String notice_phone_confirmed();
 }

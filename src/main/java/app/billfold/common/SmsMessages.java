@@ -39,4 +39,7 @@ public interface SmsMessages {
 
     @Message("{biller}: bill notices by SMS. Help: {contact}. Reply STOP to end them.")
     String help_reply(String biller, String contact);
+
+    @Message("{biller}: your code to confirm this number for SMS notices is {code}. It is valid for 10 minutes.")
+    String phone_code(String biller, String code);
 }

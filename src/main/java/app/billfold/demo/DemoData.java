@@ -16,6 +16,7 @@ import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoiceRepository;
 import app.billfold.invoice.IssueInvoice;
 import app.billfold.invoice.LineInput;
+import app.billfold.notify.SmsConsents;
 import app.billfold.payment.OfflinePaymentForm;
 import app.billfold.payment.RecordOfflinePayment;
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -40,6 +41,9 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     private static final String SYSTEM = "demo-data";
+
+    @Inject
+    SmsConsents smsConsents;
 
     @Inject
     Biller biller;
@@ -195,10 +199,11 @@ public class DemoData {
                 SYSTEM);
         autopay.enrol(ada.id, adaWater.id, card.id, SYSTEM);
         customers.setPaperless(ada.id, adaWater.id, true, SYSTEM);
-        // Ada also takes SMS (consent recorded as if she ticked the box), to show both channels.
+        // Ada also takes SMS (her number confirmed as if she typed back the code), to show both channels.
+        smsConsents.optIn("+33612345678", "demo data: confirmed as if with the code sent by SMS");
         contactPreferences.save(
                 ada.id,
-                new app.billfold.notify.ContactPreferences.Form("BOTH", "+33 6 12 34 56 78", true, ""),
+                new app.billfold.notify.ContactPreferences.Form("BOTH", "+33 6 12 34 56 78", false, ""),
                 "ada@billfold.test");
 
         // Recurring billing: Ada's water account on a residential plan since last month, with its

@@ -15,8 +15,9 @@ import java.util.Locale;
 
 /**
  * A customer's choice of channels, phone number and time zone. Choosing SMS needs a number and,
- * for a number without a live consent, the consent box ticked: that tick is the consent recorded
- * (when, and how: on the preferences page, by whom).
+ * for a number without a live consent, the consent box ticked. The tick alone records nothing:
+ * it sends a code by SMS to the number ({@link PhoneVerification}), and the consent is recorded
+ * (when, and how) once the code is typed back. Until then SMS notices go by e-mail instead.
  */
 @ApplicationScoped
 public class ContactPreferences {
@@ -30,15 +31,27 @@ public class ContactPreferences {
     /** What the customer submitted. */
     public record Form(String notifyBy, String phone, boolean smsConsent, String timeZone) {}
 
+    /** What saving did besides saving: whether a code went to the number to confirm the consent. */
+    public enum Saved {
+        SAVED,
+        CODE_SENT
+    }
+
     @Inject
     SmsConsents consents;
 
     @Inject
+    PhoneVerification verification;
+
+    @Inject
     AuditLog audit;
 
-    /** Saves the preferences, or throws InvalidInputException naming each field that is wrong. */
+    /**
+     * Saves the preferences, or throws InvalidInputException naming each field that is wrong (or
+     * BusinessRuleException when too many codes were asked for), saving nothing then.
+     */
     @Transactional
-    public void save(Long customerId, Form form, String actor) {
+    public Saved save(Long customerId, Form form, String actor) {
         Customer customer = Customer.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
         if (customer == null) {
             throw new app.billfold.common.NotFoundException("customer " + customerId);
@@ -70,8 +83,9 @@ public class ContactPreferences {
         errors.throwIfAny();
 
         String before = describe(customer);
-        if (hasPhone && form.smsConsent() && !consented) {
-            consents.optIn(phone, "ticked the SMS consent box on the preferences page, signed in as " + actor);
+        boolean codeSent = hasPhone && form.smsConsent() && !consented;
+        if (codeSent) {
+            verification.send(customer.id, phone, customer.language);
         }
         if (!java.util.Objects.equals(customer.phone, hasPhone ? phone : null)) {
             customer.smsFailedAt = null;
@@ -81,6 +95,7 @@ public class ContactPreferences {
         customer.phone = hasPhone ? phone : null;
         customer.timeZone = zone.isEmpty() ? null : zone;
         audit.change(actor, "customer.preferences", "customer:" + customer.id, null, before, describe(customer));
+        return codeSent ? Saved.CODE_SENT : Saved.SAVED;
     }
 
     private static String describe(Customer customer) {

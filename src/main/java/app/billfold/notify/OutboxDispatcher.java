@@ -119,6 +119,20 @@ public class OutboxDispatcher {
      * biller's): then it waits for the morning, without counting as a try.
      */
     private boolean sendSms(OutboxMessage message, Instant now) {
+        // A code that proves a number goes without consent (it is how consent is asked for), at any
+        // hour (the customer is waiting for it), and never falls back to e-mail (no customer on it).
+        boolean code = PhoneVerification.KIND.equals(message.kind);
+        try {
+            return code ? deliver(message, now) : sendNotice(message, now);
+        } finally {
+            if (code && !"PENDING".equals(message.status) && !"RETRY".equals(message.status)) {
+                // Sent, or never to be: the code has no business staying readable here.
+                message.payload = "code=(sent)";
+            }
+        }
+    }
+
+    private boolean sendNotice(OutboxMessage message, Instant now) {
         if (!consents.allows(message.recipient)) {
             message.status = "SKIPPED";
             message.lastError = "no SMS consent for this number";
@@ -130,6 +144,10 @@ public class OutboxDispatcher {
             message.nextAttemptAt = allowed;
             return false;
         }
+        return deliver(message, now);
+    }
+
+    private boolean deliver(OutboxMessage message, Instant now) {
         try {
             String body = SmsText.of(
                     message.kind,

@@ -45,6 +45,7 @@ public final class SmsText {
                         biller, data.get("amount"), data.get("method"), data.get("due"), data.get("number"));
             case "autopay_failed" ->
                 words.autopay_failed(biller, data.get("amount"), data.get("number"), data.get("link"));
+            case PhoneVerification.KIND -> words.phone_code(biller, data.get("code"));
             default -> throw new IllegalArgumentException("No SMS for " + kind);
         };
         return fit(text);

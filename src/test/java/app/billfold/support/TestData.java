@@ -49,6 +49,9 @@ public class TestData {
     @Inject
     app.billfold.notify.ContactPreferences preferences;
 
+    @Inject
+    app.billfold.notify.SmsConsents consents;
+
     /**
      * Reads in a transaction of its own, so that the answer comes from the database and not from
      * entities the test's request already holds.
@@ -128,7 +131,7 @@ public class TestData {
             return this;
         }
 
-        /** Gives the customer a mobile number with SMS consent, and notices by e-mail and SMS. */
+        /** Gives the customer a mobile number with SMS consent (as if proved), and notices by e-mail and SMS. */
         public CustomerBuilder textable(String mobile) {
             phone = mobile;
             notifyBy = "BOTH";
@@ -169,8 +172,14 @@ public class TestData {
                 users.create(email, password, Role.CUSTOMER, customer);
             }
             if (phone != null) {
+                // The number counts as proved (as if its code had been typed back), then chosen.
+                consents.optIn(
+                        app.billfold.common.FormInput.phone(new app.billfold.common.FieldErrors(), "phone", phone),
+                        "test data");
                 preferences.save(
-                        customer.id, new app.billfold.notify.ContactPreferences.Form(notifyBy, phone, true, ""), ACTOR);
+                        customer.id,
+                        new app.billfold.notify.ContactPreferences.Form(notifyBy, phone, false, ""),
+                        ACTOR);
             }
             if (paperless) {
                 customers.setPaperless(

@@ -3,11 +3,14 @@ package app.billfold.web.portal;
 import app.billfold.account.Customer;
 import app.billfold.account.Customers;
 import app.billfold.biller.Biller;
+import app.billfold.common.BusinessRuleException;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.InvalidInputException;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.notify.ContactPreferences;
+import app.billfold.notify.PhoneCode;
+import app.billfold.notify.PhoneVerification;
 import app.billfold.notify.SmsConsent;
 import app.billfold.notify.SmsConsents;
 import app.billfold.web.common.Redirects;
@@ -24,7 +27,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** The customer's notification preferences: e-mail, SMS or both, the phone number and SMS consent. */
+/**
+ * The customer's notification preferences: e-mail, SMS or both, the phone number, the time zone,
+ * and SMS consent, which a code sent by SMS to the number confirms.
+ */
 @Path("/portal/preferences")
 @RolesAllowed(Role.CUSTOMER_ROLE)
 @Produces(MediaType.TEXT_HTML)
@@ -36,9 +42,11 @@ public class PortalPreferencesResource {
                 Customer customer,
                 ContactPreferences.Form form,
                 SmsConsent consent,
+                PhoneCode pendingCode,
                 List<String> zones,
                 String billerZone,
-                FieldErrors errors);
+                FieldErrors errors,
+                String refusal);
     }
 
     @Inject
@@ -54,14 +62,15 @@ public class PortalPreferencesResource {
     SmsConsents consents;
 
     @Inject
+    PhoneVerification verification;
+
+    @Inject
     Biller biller;
 
     @GET
     public TemplateInstance show() {
         Customer customer = customers.get(user.customerId());
-        var form = new ContactPreferences.Form(
-                customer.notifyBy.name(), customer.phone, false, customer.timeZone == null ? "" : customer.timeZone);
-        return page(customer, form, new FieldErrors());
+        return page(customer, savedForm(customer), new FieldErrors(), null);
     }
 
     @POST
@@ -71,19 +80,79 @@ public class PortalPreferencesResource {
             @RestForm boolean smsConsent,
             @RestForm String timeZone) {
         var form = new ContactPreferences.Form(notifyBy, phone, smsConsent, timeZone);
+        ContactPreferences.Saved saved;
         try {
-            preferences.save(user.customerId(), form, user.email());
+            saved = preferences.save(user.customerId(), form, user.email());
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(page(customers.get(user.customerId()), form, e.errors()))
+                    .entity(page(customers.get(user.customerId()), form, e.errors(), null))
+                    .build();
+        } catch (BusinessRuleException e) {
+            return Response.status(429)
+                    .entity(page(customers.get(user.customerId()), form, new FieldErrors(), e.messageKey()))
                     .build();
         }
-        return Redirects.seeOther("/portal/preferences", "notice_settings_saved");
+        return Redirects.seeOther(
+                "/portal/preferences",
+                saved == ContactPreferences.Saved.CODE_SENT ? "notice_phone_code_sent" : "notice_settings_saved");
     }
 
-    private TemplateInstance page(Customer customer, ContactPreferences.Form form, FieldErrors errors) {
+    /** The code sent by SMS, typed back: on success the number's consent is recorded. */
+    @POST
+    @Path("confirm-phone")
+    public Response confirmPhone(@RestForm String code) {
+        Customer customer = customers.get(user.customerId());
+        var outcome = verification.confirm(customer.id, customer.phone, code, user.email());
+        if (outcome == PhoneVerification.Outcome.CONFIRMED) {
+            return Redirects.seeOther("/portal/preferences", "notice_phone_confirmed");
+        }
+        FieldErrors errors = new FieldErrors()
+                .reject(
+                        "code",
+                        outcome == PhoneVerification.Outcome.WRONG
+                                ? "pref_error_code_wrong"
+                                : "pref_error_code_expired");
+        return Response.status(Response.Status.BAD_REQUEST)
+                .entity(page(customers.get(customer.id), savedForm(customer), errors, null))
+                .build();
+    }
+
+    /** Sends a new code to the number on file (the last one expired, or never came). */
+    @POST
+    @Path("send-code")
+    public Response sendCode() {
+        Customer customer = customers.get(user.customerId());
+        if (customer.phone == null || consents.allows(customer.phone)) {
+            return Redirects.seeOther("/portal/preferences");
+        }
+        try {
+            verification.send(customer.id, customer.phone, customer.language);
+        } catch (BusinessRuleException e) {
+            return Response.status(429)
+                    .entity(page(customer, savedForm(customer), new FieldErrors(), e.messageKey()))
+                    .build();
+        }
+        return Redirects.seeOther("/portal/preferences", "notice_phone_code_sent");
+    }
+
+    private static ContactPreferences.Form savedForm(Customer customer) {
+        return new ContactPreferences.Form(
+                customer.notifyBy.name(), customer.phone, false, customer.timeZone == null ? "" : customer.timeZone);
+    }
+
+    private TemplateInstance page(Customer customer, ContactPreferences.Form form, FieldErrors errors, String refusal) {
         SmsConsent consent = consents.find(customer.phone).orElse(null);
+        PhoneCode pending = consent != null && consent.allowsSms()
+                ? null
+                : verification.pending(customer.id, customer.phone).orElse(null);
         return Templates.preferences(
-                customer, form, consent, ContactPreferences.ZONES, biller.settings().timeZone, errors);
+                customer,
+                form,
+                consent,
+                pending,
+                ContactPreferences.ZONES,
+                biller.settings().timeZone,
+                errors,
+                refusal);
     }
 }
