@@ -2,8 +2,9 @@ package app.billfold.support;
 
 /**
  * Ports the tests listen on, overridable from the environment so that two checkouts can run their
- * suites side by side on one machine: BILLFOLD_TEST_HTTP_PORT (the application under test, 8081)
- * and BILLFOLD_TEST_SMTP_PORT (GreenMail, 3025). application.properties reads the same variables.
+ * suites side by side on one machine: BILLFOLD_TEST_HTTP_PORT (the application under test, 8081),
+ * BILLFOLD_TEST_MANAGEMENT_PORT (its management interface, 9001) and BILLFOLD_TEST_SMTP_PORT
+ * (GreenMail, 3025). application.properties reads the same variables.
  */
 public final class TestPorts {
 
@@ -11,6 +12,10 @@ public final class TestPorts {
 
     public static int http() {
         return Integer.parseInt(env("BILLFOLD_TEST_HTTP_PORT", "8081"));
+    }
+
+    public static int management() {
+        return Integer.parseInt(env("BILLFOLD_TEST_MANAGEMENT_PORT", "9001"));
     }
 
     public static int smtp() {
