@@ -38,9 +38,15 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
                     e);
         }
         return Map.of(
-                "quarkus.datasource.jdbc.url", url(DATABASE),
-                "quarkus.datasource.username", USER,
-                "quarkus.datasource.password", PASSWORD);
+                "quarkus.datasource.jdbc.url",
+                url(DATABASE),
+                "quarkus.datasource.username",
+                USER,
+                "quarkus.datasource.password",
+                PASSWORD,
+                // Here rather than in application.properties: its default follows the HTTP port.
+                "quarkus.management.test-port",
+                String.valueOf(TestPorts.management()));
     }
 
     @Override

@@ -3,7 +3,8 @@ package app.billfold.support;
 /**
  * Ports the tests listen on, overridable from the environment so that two checkouts can run their
  * suites side by side on one machine: BILLFOLD_TEST_HTTP_PORT (the application under test, 8081),
- * BILLFOLD_TEST_MANAGEMENT_PORT (its management interface, 9001) and BILLFOLD_TEST_SMTP_PORT
+ * BILLFOLD_TEST_MANAGEMENT_PORT (its management interface, by default 920 above the HTTP
+ * port, so that setting the HTTP port alone keeps two runs apart) and BILLFOLD_TEST_SMTP_PORT
  * (GreenMail, 3025). application.properties reads the same variables.
  */
 public final class TestPorts {
@@ -15,7 +16,7 @@ public final class TestPorts {
     }
 
     public static int management() {
-        return Integer.parseInt(env("BILLFOLD_TEST_MANAGEMENT_PORT", "9001"));
+        return Integer.parseInt(env("BILLFOLD_TEST_MANAGEMENT_PORT", String.valueOf(http() + 920)));
     }
 
     public static int smtp() {
