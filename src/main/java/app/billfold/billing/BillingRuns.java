@@ -3,6 +3,7 @@ package app.billfold.billing;
 import app.billfold.biller.Biller;
 import app.billfold.common.BusinessRuleException;
 import app.billfold.common.InvalidInputException;
+import app.billfold.common.Money;
 import app.billfold.common.NotFoundException;
 import app.billfold.invoice.DraftForm;
 import app.billfold.invoice.DraftInvoices;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,15 +124,15 @@ public class BillingRuns {
     /** The invoices a run would issue today, and their total; nothing is written. */
     public Preview preview() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            int scale = scale();
+            String currency = biller.settings().currency;
             List<PreviewLine> lines = new ArrayList<>();
             List<String> problems = new ArrayList<>();
-            BigDecimal total = BigDecimal.ZERO.setScale(scale);
+            BigDecimal total = Money.zero(currency).amount();
             for (Due due : due(biller.today())) {
                 Subscription subscription = Subscription.findById(due.subscriptionId());
                 try {
-                    List<LineInput> charges =
-                            PeriodCharges.lines(subscription, due.period(), usage(subscription, due.period()), scale);
+                    List<LineInput> charges = PeriodCharges.lines(
+                            subscription, due.period(), usage(subscription, due.period()), currency);
                     BigDecimal gross = gross(charges, biller.settings().currency);
                     if (!charges.isEmpty()) {
                         lines.add(new PreviewLine(
@@ -266,10 +266,10 @@ public class BillingRuns {
                                 + " left join fetch p.lines where s.id = ?1",
                         due.subscriptionId())
                 .firstResult();
-        int scale = scale();
+        String currency = biller.settings().currency;
         // The charges first: a period missing its usage is refused before anything is written.
         List<LineInput> charges =
-                PeriodCharges.lines(subscription, due.period(), usage(subscription, due.period()), scale);
+                PeriodCharges.lines(subscription, due.period(), usage(subscription, due.period()), currency);
         int claimed = em.createNativeQuery("insert into subscription_invoice (subscription_id, period_start, run_id)"
                         + " values (?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, due.subscriptionId())
@@ -332,10 +332,6 @@ public class BillingRuns {
             usage.put(record.planLineId, record.quantity);
         }
         return usage;
-    }
-
-    private int scale() {
-        return Currency.getInstance(biller.settings().currency).getDefaultFractionDigits();
     }
 
     /** Gross of the lines as the invoice will compute it (InvoicePricing). */

@@ -5,6 +5,7 @@ import app.billfold.biller.Biller;
 import app.billfold.common.BusinessRuleException;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
+import app.billfold.common.Money;
 import app.billfold.common.NotFoundException;
 import app.billfold.invoice.DraftForm;
 import app.billfold.invoice.DraftInvoices;
@@ -20,12 +21,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Currency;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -167,10 +166,9 @@ public class LateFees {
         if (!invoice.status.isPayable()) {
             return false;
         }
-        int scale = Currency.getInstance(invoice.currency).getDefaultFractionDigits();
         BigDecimal amount = "PERCENT".equals(policy.kind)
-                ? invoice.balance.multiply(policy.amount).divide(BigDecimal.valueOf(100), scale, RoundingMode.HALF_UP)
-                : policy.amount.setScale(scale, RoundingMode.HALF_UP);
+                ? Money.percentOf(invoice.balance, policy.amount, invoice.currency)
+                : Money.round(policy.amount, invoice.currency);
         if (policy.cap != null) {
             BigDecimal charged = em.createQuery(
                             "select coalesce(sum(f.amount), 0) from LateFee f where f.invoiceId = ?1 and f.waivedAt is null",

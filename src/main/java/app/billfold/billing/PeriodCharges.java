@@ -1,8 +1,8 @@
 package app.billfold.billing;
 
+import app.billfold.common.Money;
 import app.billfold.invoice.LineInput;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +25,10 @@ public final class PeriodCharges {
 
     /**
      * @param usage the period's usage per plan line id
-     * @param scale the currency's number of decimals
+     * @param currency the currency whose rounding a share by days follows
      */
     public static List<LineInput> lines(
-            Subscription subscription, BillingPeriod period, Map<Long, BigDecimal> usage, int scale) {
+            Subscription subscription, BillingPeriod period, Map<Long, BigDecimal> usage, String currency) {
         List<LineInput> lines = new ArrayList<>();
         long covered = period.coveredDays(subscription.startsOn, subscription.endsOn);
         String label = " (" + period.start() + " – " + period.lastDay() + ")";
@@ -37,9 +37,7 @@ public final class PeriodCharges {
                 if (covered == period.days()) {
                     lines.add(line(line.description + label, BigDecimal.ONE, line.unitPrice, line.taxRate));
                 } else {
-                    BigDecimal share = line.unitPrice
-                            .multiply(BigDecimal.valueOf(covered))
-                            .divide(BigDecimal.valueOf(period.days()), scale, RoundingMode.HALF_UP);
+                    BigDecimal share = Money.share(line.unitPrice, covered, period.days(), currency);
                     String days = " (" + covered + "/" + period.days() + " days, " + period.start() + " – "
                             + period.lastDay() + ")";
                     lines.add(line(line.description + days, BigDecimal.ONE, share, line.taxRate));

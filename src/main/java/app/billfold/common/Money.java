@@ -36,6 +36,28 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return exact.setScale(scaleOf(Currency.getInstance(currency)), ROUNDING);
     }
 
+    /** A percentage of an amount (a late fee of 1.5 % of the balance), rounded once. */
+    public static BigDecimal percentOf(BigDecimal base, BigDecimal percent, String currency) {
+        return round(base.multiply(percent).divide(BigDecimal.valueOf(100)), currency);
+    }
+
+    /**
+     * The share of an amount for {@code part} out of {@code whole} (days of a period billed in
+     * part), rounded once from the exact quotient.
+     */
+    public static BigDecimal share(BigDecimal amount, long part, long whole, String currency) {
+        if (whole <= 0) {
+            throw new IllegalArgumentException("whole must be positive: " + whole);
+        }
+        BigDecimal exact = amount.multiply(BigDecimal.valueOf(part))
+                .divide(BigDecimal.valueOf(whole), java.math.MathContext.DECIMAL128);
+        return round(exact, currency);
+    }
+
+    public static int scaleOf(String currency) {
+        return scaleOf(Currency.getInstance(currency));
+    }
+
     public static int scaleOf(Currency currency) {
         // Currencies without minor units report -1 (pseudo-currencies); treat them as whole units.
         return Math.max(currency.getDefaultFractionDigits(), 0);

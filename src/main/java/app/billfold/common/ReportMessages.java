@@ -22,6 +22,16 @@ public interface ReportMessages {
     @Message("What was owed at the end of {date}, in {currency}, by how many days past its due date.")
     String aging_explained(String date, String currency);
 
+    @Message(
+            "Account credit is what credit notes left on the account, not yet taken by a bill or refunded by that day; net is what the bills owe less that credit.")
+    String aging_credit_explained();
+
+    @Message("Account credit")
+    String account_credit();
+
+    @Message("Net")
+    String net_owed();
+
     @Message("Nothing was owed on that day.")
     String aging_none();
 

@@ -28,6 +28,18 @@ class MoneyTest {
     }
 
     @Test
+    void lateFeesAndSharesByDaysRoundOnceAtTheCurrencysScale() {
+        assertThat(Money.percentOf(new BigDecimal("123.45"), new BigDecimal("1.5"), "EUR"))
+                .isEqualByComparingTo("1.85"); // 1.85175
+        assertThat(Money.percentOf(new BigDecimal("1999"), new BigDecimal("2.5"), "JPY"))
+                .isEqualByComparingTo("50"); // 49.975
+        assertThat(Money.share(new BigDecimal("100"), 10, 31, "EUR")).isEqualByComparingTo("32.26");
+        assertThat(Money.share(new BigDecimal("1000"), 1, 3, "JPY")).isEqualByComparingTo("333");
+        assertThat(Money.share(new BigDecimal("0.05"), 1, 2, "EUR")).isEqualByComparingTo("0.03");
+        assertThatThrownBy(() -> Money.share(BigDecimal.ONE, 1, 0, "EUR")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesToMixCurrencies() {
         assertThatThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "USD")))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -78,7 +78,7 @@ public class ConsoleReportsResource {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = CSVFormat.RFC4180
                 .builder()
-                .setHeader("account", "customer", "current", "1-30", "31-60", "61-90", "90+", "total")
+                .setHeader("account", "customer", "current", "1-30", "31-60", "61-90", "90+", "total", "credit", "net")
                 .get()
                 .print(out)) {
             for (AgingReport.Row row : report.rows()) {
@@ -110,7 +110,9 @@ public class ConsoleReportsResource {
                 plain(row.days31to60()),
                 plain(row.days61to90()),
                 plain(row.over90()),
-                plain(row.total()));
+                plain(row.total()),
+                plain(row.credit()),
+                plain(row.net()));
     }
 
     private static String plain(BigDecimal amount) {
