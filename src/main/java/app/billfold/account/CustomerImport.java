@@ -52,6 +52,10 @@ public class CustomerImport {
         }
     }
 
+    /** The answer to a file that is not UTF-8. */
+    public static final Preview NOT_UTF8 =
+            new Preview(List.of(new Row(1, "", "", Action.UNCHANGED, List.of("error_import_not_utf8"))));
+
     private record Parsed(Row row, CustomerForm form, boolean paperless) {}
 
     @Inject

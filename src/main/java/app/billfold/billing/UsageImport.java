@@ -85,6 +85,9 @@ public class UsageImport {
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             return new Result(0, List.of(new Problem(1, "not a readable CSV file: " + e.getMessage())));
+        } catch (IllegalArgumentException e) {
+            // Commons CSV's answer to a header with an empty or repeated column name.
+            return new Result(0, List.of(new Problem(1, "the header must be account,plan,line,period_start,quantity")));
         }
         if (!problems.isEmpty()) {
             return new Result(rows.size() + problems.size(), problems);

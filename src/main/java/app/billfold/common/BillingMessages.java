@@ -74,6 +74,9 @@ public interface BillingMessages {
     @Message("The file is larger than 5 MB: split it.")
     String usage_file_too_big();
 
+    @Message("The file is not in UTF-8: save it again as \"CSV UTF-8\".")
+    String usage_file_not_utf8();
+
     @Message("Usage imported: {rows} rows.")
     String usage_imported(int rows);
 
@@ -268,6 +271,9 @@ public interface BillingMessages {
 
     @Message("This is not a readable CSV file.")
     String error_import_unreadable();
+
+    @Message("The file is not in UTF-8: save it again as \"CSV UTF-8\".")
+    String error_import_not_utf8();
 
     @Message("The file has no rows.")
     String error_import_empty();

@@ -35,7 +35,7 @@ public record Checkout(
 
     /** Reads a value made by {@link #encode()}; only ever given one whose signature was checked. */
     public static Checkout decode(String value) {
-        String[] f = value.split(";", -1);
+        String[] f = value.split(";", 7);
         if (f.length != 7) {
             throw new IllegalArgumentException("bad checkout");
         }

@@ -2,6 +2,7 @@ package app.billfold.web.common;
 
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /** Post-redirect-get: after a successful change, the browser is sent to a page it may safely reload. */
 public final class Redirects {
@@ -16,16 +17,24 @@ public final class Redirects {
         return seeOther(Notice.to(path, noticeKey));
     }
 
-    /** A local path to return to after signing in; anything else (another site) falls back. */
+    /**
+     * A local path to return to after signing in; anything else (another site, or text that is not a
+     * well-formed path, such as a space or a stray %) falls back. Our own pages only ever send
+     * percent-encoded ASCII, so anything outside printable ASCII is refused too.
+     */
     public static String safeLocalPath(String candidate, String fallback) {
         if (candidate == null
                 || !candidate.startsWith("/")
                 || candidate.startsWith("//")
                 || candidate.contains("\\")
-                || candidate.contains("\r")
-                || candidate.contains("\n")) {
+                || !candidate.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             return fallback;
         }
-        return candidate;
+        try {
+            URI uri = new URI(candidate);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? candidate : fallback;
+        } catch (URISyntaxException e) {
+            return fallback;
+        }
     }
 }

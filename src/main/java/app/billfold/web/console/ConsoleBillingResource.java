@@ -9,6 +9,7 @@ import app.billfold.billing.Subscriptions;
 import app.billfold.billing.UsageImport;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.InvalidInputException;
+import app.billfold.common.UploadedCsv;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.web.common.Redirects;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +108,13 @@ public class ConsoleBillingResource {
                     .entity(overview(null, "usage_file_too_big"))
                     .build();
         }
-        String text = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
+        String text =
+                UploadedCsv.decode(Files.readAllBytes(file.uploadedFile())).orElse(null);
+        if (text == null) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(overview(null, "usage_file_not_utf8"))
+                    .build();
+        }
         UsageImport.Result result = usage.importCsv(text, user.email());
         return Response.status(result.applied() ? Response.Status.OK : Response.Status.BAD_REQUEST)
                 .entity(overview(result, null))

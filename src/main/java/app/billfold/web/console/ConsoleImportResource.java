@@ -1,6 +1,7 @@
 package app.billfold.web.console;
 
 import app.billfold.account.CustomerImport;
+import app.billfold.common.UploadedCsv;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -51,10 +51,10 @@ public class ConsoleImportResource {
     public Response preview(@RestForm("file") FileUpload file) throws IOException {
         String csv = file == null || file.size() == 0 || file.size() > MAX_BYTES
                 ? ""
-                : Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
-        CustomerImport.Preview preview = importer.preview(csv);
+                : UploadedCsv.decode(Files.readAllBytes(file.uploadedFile())).orElse(null);
+        CustomerImport.Preview preview = csv == null ? CustomerImport.NOT_UTF8 : importer.preview(csv);
         return Response.status(preview.valid() ? Response.Status.OK : Response.Status.BAD_REQUEST)
-                .entity(Templates.importer(preview, csv, false))
+                .entity(Templates.importer(preview, csv == null ? "" : csv, false))
                 .build();
     }
 

@@ -179,7 +179,7 @@ public class GuestResource {
         } catch (InvalidInputException e) {
             return refused(Response.Status.BAD_REQUEST, account, form, e.errors(), null);
         }
-        String idempotencyKey = HostedForm.keyOf(key, KEY_PREFIX);
+        String idempotencyKey = HostedForm.keyOf(key, KEY_PREFIX, "a" + account.id);
         String state = signer.sign(
                 CHECKOUT,
                 new Checkout(session, account.id, idempotencyKey, parts, autopay, autopay, confirmTo).encode(),

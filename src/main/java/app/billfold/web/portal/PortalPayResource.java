@@ -146,7 +146,7 @@ public class PortalPayResource {
         }
         Account acct = payNow.account(user.customerId(), account);
         PayForm form = new PayForm(invoice == null ? List.of() : invoice, amount, method, save, autopay);
-        String idempotencyKey = HostedForm.keyOf(key, KEY_PREFIX);
+        String idempotencyKey = HostedForm.keyOf(key, KEY_PREFIX, "c" + user.customerId());
         LinkedHashMap<Long, BigDecimal> parts;
         try {
             parts = payNow.parts(acct.id, form.invoices(), amount);
