@@ -15,15 +15,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads and changes the biller's settings, and knows the biller's today. */
 @ApplicationScoped
 public class Biller {
 
-    static final int MAX_LOGO_BYTES = 256 * 1024;
-    static final Set<String> LOGO_TYPES = Set.of("image/png", "image/jpeg");
     private static final Pattern COLOUR = Pattern.compile("^#[0-9a-fA-F]{6}$");
     /** Up to eight whole days between -60 and 60, comma-separated; may be empty (no reminders). */
     private static final Pattern REMINDER_DAYS = Pattern.compile("^$|^-?[0-5]?[0-9](,-?[0-5]?[0-9]){0,7}$");
@@ -102,11 +99,12 @@ public class Biller {
         if (colour != null && !COLOUR.matcher(colour).matches()) {
             errors.reject("brandColour", "error_colour");
         }
+        String logoType = null;
         if (form.logo() != null && form.logo().length > 0) {
-            if (form.logo().length > MAX_LOGO_BYTES) {
-                errors.reject("logo", "error_logo_size");
-            } else if (!LOGO_TYPES.contains(form.logoContentType())) {
-                errors.reject("logo", "error_logo_type");
+            try {
+                logoType = LogoImage.decode(form.logo()).contentType();
+            } catch (LogoImage.Refused e) {
+                errors.reject("logo", e.refusal.messageKey);
             }
         }
         String reminderDays =
@@ -141,7 +139,7 @@ public class Biller {
         settings.brandColour = colour.toLowerCase(java.util.Locale.ROOT);
         if (form.logo() != null && form.logo().length > 0) {
             settings.logo = form.logo();
-            settings.logoContentType = form.logoContentType();
+            settings.logoContentType = logoType;
         } else if (form.removeLogo()) {
             settings.logo = null;
             settings.logoContentType = null;

@@ -236,6 +236,9 @@ public interface AppMessages {
     @Message("The logo must be a PNG or JPEG image.")
     String error_logo_type();
 
+    @Message("The logo must be at most 2000 by 2000 pixels.")
+    String error_logo_pixels();
+
     @Message("Customer created.")
     String notice_customer_created();
 

@@ -1,6 +1,7 @@
 package app.billfold.invoice;
 
 import app.billfold.biller.BillerSettings;
+import app.billfold.biller.LogoImage;
 import app.billfold.common.AppMessages;
 import app.billfold.common.EInvoiceMessages;
 import app.billfold.common.LocalFormats;
@@ -37,6 +38,8 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class InvoicePdf {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(InvoicePdf.class);
 
     private static final BaseFont REGULAR = font("liberation/LiberationSans-Regular.ttf");
     private static final BaseFont HEAVY = font("liberation/LiberationSans-Bold.ttf");
@@ -152,9 +155,11 @@ public class InvoicePdf {
         PdfPCell logoCell = new PdfPCell();
         logoCell.setBorder(0);
         if (biller.hasLogo()) {
-            Image logo = opaque(biller.logo);
-            logo.scaleToFit(120, 60);
-            logoCell.addElement(logo);
+            Image logo = printableLogo(biller.logo);
+            if (logo != null) {
+                logo.scaleToFit(120, 60);
+                logoCell.addElement(logo);
+            }
         }
         table.addCell(logoCell);
         PdfPCell who = new PdfPCell();
@@ -224,11 +229,15 @@ public class InvoicePdf {
                 .collect(java.util.stream.Collectors.joining(" "));
     }
 
-    /** PDF/A-1 allows no transparency: a logo is flattened onto white first. */
-    private static Image opaque(byte[] logo) throws IOException, DocumentException {
-        java.awt.image.BufferedImage source = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(logo));
+    /**
+     * The logo, flattened onto white (PDF/A-1 allows no transparency), or null when the stored logo
+     * will not decode: the bill is printed without it rather than not at all.
+     */
+    private static Image printableLogo(byte[] logo) throws IOException {
+        java.awt.image.BufferedImage source = LogoImage.printable(logo).orElse(null);
         if (source == null) {
-            throw new IOException("unreadable logo");
+            LOG.warn("The biller's logo is not a readable PNG or JPEG image within the limits; printed without it");
+            return null;
         }
         java.awt.image.BufferedImage flat = new java.awt.image.BufferedImage(
                 source.getWidth(), source.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);

@@ -158,6 +158,85 @@ class BillerSettingsTest {
         assertThat(data.fresh(() -> biller.settings().invoicePrefix)).isEqualTo("INV-");
     }
 
+    @Test
+    void aLogoIsCheckedByDecodingItNotByItsNameOrDeclaredType() throws Exception {
+        String admin = data.staff(Role.ADMIN, "admin-password");
+        WebSession asAdmin = WebSession.signedIn(admin, "admin-password");
+        asAdmin.get("/console/settings");
+
+        Response text = saveLogo(asAdmin, "logo.png", "this is not a picture".getBytes(), "image/png");
+        assertThat(text.statusCode()).isEqualTo(400);
+        assertThat(text.asString()).contains("The logo must be a PNG or JPEG image.");
+
+        Response gif = saveLogo(asAdmin, "logo.png", image("gif", 40, 20), "image/png");
+        assertThat(gif.statusCode()).isEqualTo(400);
+        assertThat(gif.asString()).contains("The logo must be a PNG or JPEG image.");
+
+        byte[] cut = java.util.Arrays.copyOf(png(), 60);
+        Response truncated = saveLogo(asAdmin, "logo.png", cut, "image/png");
+        assertThat(truncated.statusCode()).isEqualTo(400);
+
+        Response wide = saveLogo(asAdmin, "logo.png", image("png", 2001, 10), "image/png");
+        assertThat(wide.statusCode()).isEqualTo(400);
+        assertThat(wide.asString()).contains("The logo must be at most 2000 by 2000 pixels.");
+
+        Response heavy = saveLogo(asAdmin, "logo.png", new byte[256 * 1024 + 1], "image/png");
+        assertThat(heavy.statusCode()).isEqualTo(400);
+        assertThat(heavy.asString()).contains("The logo must be smaller than 256 KB.");
+        assertThat(data.fresh(() -> biller.settings().hasLogo())).isFalse();
+
+        byte[] jpeg = image("jpeg", 40, 20);
+        Response saved = saveLogo(asAdmin, "logo.bin", jpeg, "application/octet-stream");
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(data.fresh(() -> biller.settings().logoContentType)).isEqualTo("image/jpeg");
+        assertThat(asAdmin.get("/brand/logo").contentType()).startsWith("image/jpeg");
+    }
+
+    /** A logo stored before uploads were checked, or damaged since: the bill is printed without it. */
+    @Test
+    void aStoredLogoThatDoesNotDecodeIsLeftOffTheBill() throws Exception {
+        var customer = data.aCustomer().withLogin("logo-pw").create();
+        Invoice invoice = data.anInvoice(customer.account())
+                .withLine("Water", "1", "10", "0")
+                .issue();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            BillerSettings settings = biller.settingsForChange();
+            settings.logo = "GIF89a but not really".getBytes();
+            settings.logoContentType = "image/png";
+        });
+        byte[] bytes = data.fresh(() -> pdf.render(invoices.get(invoice.id), biller.settings(), Locale.ENGLISH));
+        assertThat(new PdfTextExtractor(new PdfReader(bytes)).getTextFromPage(1))
+                .contains(invoice.number);
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("/Subtype/Image");
+
+        WebSession browser = WebSession.signedIn(customer.email(), "logo-pw");
+        Response download = browser.get("/portal/invoices/" + invoice.number + ".pdf");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.contentType()).startsWith("application/pdf");
+    }
+
+    private static Response saveLogo(WebSession asAdmin, String name, byte[] bytes, String type) {
+        return asAdmin.request()
+                .multiPart("csrf", asAdmin.csrfToken())
+                .multiPart("legalName", "Logo Test")
+                .multiPart("address", "x")
+                .multiPart("currency", "EUR")
+                .multiPart("timeZone", "Europe/Paris")
+                .multiPart("invoicePrefix", "INV-")
+                .multiPart("supportEmail", "help@example.com")
+                .multiPart("brandColour", "#000000")
+                .multiPart("logo", name, bytes, type)
+                .post("/console/settings");
+    }
+
+    private static byte[] image(String format, int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(ImageIO.write(image, format, out)).isTrue();
+        return out.toByteArray();
+    }
+
     private static byte[] png() throws Exception {
         BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
