@@ -17,6 +17,9 @@ public interface AppMessages {
     @Message("Main")
     String nav_main();
 
+    @Message("Menu")
+    String menu();
+
     @Message("Overview")
     String nav_dashboard();
 

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -57,6 +58,8 @@ class BrowserJourneysIT {
     static final String CUSTOMER = "grace-" + RUN + "@example.com";
     static final String PASSWORD = "journey-password";
     static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+    /** The narrowest phone the portal promises to fit without sideways scrolling. */
+    static final Dimension PHONE = new Dimension(360, 780);
 
     static WebDriver browser;
     static final List<String> visited = new ArrayList<>();
@@ -351,8 +354,37 @@ class BrowserJourneysIT {
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
-    /** Runs axe-core on the current page and fails on serious or critical violations. */
+    /**
+     * Runs axe-core on the current page and fails on serious or critical violations. Portal, guest
+     * and sign-in pages are checked again on a phone-size window, where nothing may stick out sideways.
+     */
     private static void checkPage() {
+        checkAccessibility();
+        if (!browser.getCurrentUrl().contains("/console")) {
+            Dimension before = browser.manage().window().getSize();
+            browser.manage().window().setSize(PHONE);
+            try {
+                assertFitsTheWindow();
+                checkAccessibility();
+            } finally {
+                browser.manage().window().setSize(before);
+            }
+        }
+        visited.add(browser.getCurrentUrl());
+    }
+
+    /** Nothing wider than the window: no sideways scrolling. */
+    private static void assertFitsTheWindow() {
+        Number inner = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
+        Number scroll =
+                (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
+        assertThat(inner.intValue()).as("a phone-size window").isLessThanOrEqualTo(400);
+        assertThat(scroll.intValue())
+                .as("width of %s at %s px", browser.getCurrentUrl(), inner)
+                .isLessThanOrEqualTo(inner.intValue());
+    }
+
+    private static void checkAccessibility() {
         Results results = new AxeBuilder()
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
                 .analyze(browser);
@@ -365,9 +397,12 @@ class BrowserJourneysIT {
                                 .toList());
             }
         }
-        assertThat(blocking).as("accessibility of %s", browser.getCurrentUrl()).isEmpty();
+        assertThat(blocking)
+                .as(
+                        "accessibility of %s at %s",
+                        browser.getCurrentUrl(), browser.manage().window().getSize())
+                .isEmpty();
         assertThat(results.getUrl()).isNotBlank();
-        visited.add(browser.getCurrentUrl());
     }
 
     private static void insertUser(String email, String role, String customerEmail) throws Exception {
