@@ -638,6 +638,9 @@ public interface AppMessages {
     @Message("The payment details could not be used. Please enter them again.")
     String error_method_token();
 
+    @Message("The payment service cannot be reached just now. Nothing was charged; please try again in a few minutes.")
+    String error_gateway_unavailable();
+
     @Message("This card has expired: choose another method.")
     String error_method_expired();
 

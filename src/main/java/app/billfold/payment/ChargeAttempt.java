@@ -72,6 +72,14 @@ public class ChargeAttempt extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
 
+    /** The processor's page the payer was sent to, for a payment made there. */
+    @Column(name = "hosted_page")
+    public String hostedPage;
+
+    /** For a bank debit: the mandate's reference, as the payer's bank shows it. */
+    @Column(name = "mandate_ref")
+    public String mandateRef;
+
     @OneToMany(mappedBy = "attempt", cascade = CascadeType.ALL)
     public List<ChargeAttemptInvoice> invoices = new ArrayList<>();
 

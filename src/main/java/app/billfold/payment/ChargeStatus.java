@@ -8,5 +8,9 @@ public enum ChargeStatus {
     /** No answer came back; settled later by asking the processor about the key. */
     UNKNOWN,
     /** Never sent: by the time it could go, there was nothing left to pay. */
-    CANCELLED
+    CANCELLED,
+    /** The payer was sent to the processor's page to pay there; the page's outcome is read back. */
+    HOSTED,
+    /** The processor accepted it but the money settles later (a bank debit): not paid, not to charge again. */
+    PROCESSING
 }

@@ -9,8 +9,10 @@ import app.billfold.common.FormInput;
 import app.billfold.common.Money;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoiceRepository;
+import app.billfold.payment.gateway.HostedPage;
 import app.billfold.payment.gateway.InvalidTokenException;
 import app.billfold.payment.gateway.MethodDetails;
+import app.billfold.payment.gateway.MethodKind;
 import app.billfold.payment.gateway.PaymentGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -144,5 +146,62 @@ public class PayNow {
                 purpose,
                 key,
                 actor));
+    }
+
+    /** True when a new card or bank account is typed and paid on the processor's page (Stripe Checkout). */
+    public boolean paysOnProcessorPage() {
+        return gateway.paysOnHostedPage();
+    }
+
+    /**
+     * Opens the processor's page to pay these parts. When the method is to be kept (saved, or for
+     * autopay) the page is opened for the customer's processor record, so that it stays usable
+     * off-session. Returns where to send the payer, or null when this key has already been paid.
+     */
+    public String openProcessorPage(
+            Long customerId,
+            Long accountId,
+            LinkedHashMap<Long, BigDecimal> parts,
+            MethodKind kind,
+            boolean keep,
+            String email,
+            String key,
+            String actor,
+            ChargePurpose purpose,
+            String returnUrl,
+            String cancelUrl) {
+        String customerReference = keep ? methods.processorCustomer(customerId) : null;
+        HostedPage page = takePayment.openOnPage(
+                new PayOrder(
+                        accountId,
+                        parts,
+                        null,
+                        kind,
+                        kind.name().toLowerCase(java.util.Locale.ROOT),
+                        purpose,
+                        key,
+                        actor),
+                customerReference,
+                email,
+                returnUrl,
+                cancelUrl);
+        return page == null ? null : page.url();
+    }
+
+    /**
+     * Back from the processor's page: records what happened there and, once the payment went
+     * through (or a bank debit was accepted), keeps the method and enrols autopay as asked.
+     */
+    public ChargeAttempt finishProcessorPage(
+            Long customerId, Long accountId, String key, boolean save, boolean enrolAutopay, String actor) {
+        ChargeAttempt attempt = takePayment.finishOnPage(key);
+        boolean accepted = attempt.status == ChargeStatus.SUCCEEDED || attempt.status == ChargeStatus.PROCESSING;
+        if (accepted && (save || enrolAutopay) && attempt.token != null) {
+            SavedMethod method = methods.save(customerId, attempt.token, actor, attempt.mandateRef);
+            if (enrolAutopay) {
+                autopay.enrol(customerId, accountId, method.id, actor);
+            }
+        }
+        return attempt;
     }
 }

@@ -63,6 +63,10 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "method_label")
     public String methodLabel;
 
+    /** For a bank debit: the mandate's reference, as the payer's bank shows it. */
+    @Column(name = "mandate_ref")
+    public String mandateRef;
+
     @OneToMany(mappedBy = "payment", cascade = CascadeType.ALL)
     public List<PaymentAllocation> allocations = new ArrayList<>();
 

@@ -39,6 +39,10 @@ public class SavedMethod extends PanacheEntityBase {
     @Column(name = "exp_year")
     public Integer expYear;
 
+    /** For a bank account: the SEPA mandate's reference, shown to the payer. */
+    @Column(name = "mandate_ref")
+    public String mandateRef;
+
     @Column(name = "is_default")
     public boolean isDefault;
 

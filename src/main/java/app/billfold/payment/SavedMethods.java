@@ -36,6 +36,11 @@ public class SavedMethods {
     @Inject
     Clock clock;
 
+    /** How the payer recognises a method: "visa •••• 4242" or "sepa_debit •••• 3000". */
+    public static String labelOf(MethodDetails details) {
+        return details.brand() + " \u2022\u2022\u2022\u2022 " + details.last4();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SavedMethod> of(Long customerId) {
         return SavedMethod.list("customerId = ?1 and removed = false order by isDefault desc, id", customerId);
@@ -49,9 +54,25 @@ public class SavedMethods {
                 .orElseThrow(() -> new NotFoundException("method " + methodId));
     }
 
+    /** The customer's record with the processor, made the first time it is needed. */
+    @Transactional
+    public String processorCustomer(Long customerId) {
+        Customer customer = customers.findByIdOptional(customerId).orElseThrow(() -> new NotFoundException("customer"));
+        if (customer.gatewayCustomerId == null) {
+            customer.gatewayCustomerId = gateway.createCustomer("customer-" + customer.id, customer.email);
+        }
+        return customer.gatewayCustomerId;
+    }
+
     /** Saves a token from the hosted form with the processor; the first method becomes the default. */
     @Transactional
     public SavedMethod save(Long customerId, String token, String actor) {
+        return save(customerId, token, actor, null);
+    }
+
+    /** As {@link #save(Long, String, String)}, keeping a bank account's SEPA mandate reference. */
+    @Transactional
+    public SavedMethod save(Long customerId, String token, String actor, String mandateRef) {
         Customer customer = customers.findByIdOptional(customerId).orElseThrow(() -> new NotFoundException("customer"));
         if (customer.gatewayCustomerId == null) {
             customer.gatewayCustomerId = gateway.createCustomer("customer-" + customer.id, customer.email);
@@ -64,6 +85,9 @@ public class SavedMethods {
         }
         SavedMethod existing = SavedMethod.find("token", token).firstResult();
         if (existing != null) {
+            if (mandateRef != null && existing.mandateRef == null) {
+                existing.mandateRef = mandateRef;
+            }
             return existing;
         }
         SavedMethod method = new SavedMethod();
@@ -74,6 +98,7 @@ public class SavedMethods {
         method.last4 = details.last4();
         method.expMonth = details.expMonth();
         method.expYear = details.expYear();
+        method.mandateRef = mandateRef;
         method.isDefault = of(customerId).isEmpty();
         method.createdAt = Instant.now(clock);
         method.persist();

@@ -4,12 +4,18 @@ import app.billfold.account.Account;
 import app.billfold.account.AccountRepository;
 import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
+import app.billfold.common.BusinessRuleException;
+import app.billfold.common.NotFoundException;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoiceRepository;
 import app.billfold.payment.gateway.ChargeOutcome;
 import app.billfold.payment.gateway.ChargeRequest;
 import app.billfold.payment.gateway.ChargeResult;
+import app.billfold.payment.gateway.ChargeState;
 import app.billfold.payment.gateway.GatewayUnavailableException;
+import app.billfold.payment.gateway.HostedPage;
+import app.billfold.payment.gateway.HostedPaymentRequest;
+import app.billfold.payment.gateway.MethodDetails;
 import app.billfold.payment.gateway.MethodKind;
 import app.billfold.payment.gateway.PaymentGateway;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -71,18 +77,128 @@ public class TakePayment {
     @Inject
     Clock clock;
 
+    /** The metadata key under which every charge carries Billfold's own idempotency key. */
+    public static final String KEY_METADATA = "billfold_key";
+
     /** Records the attempt (or finds the one with the same key) and settles it. */
     public ChargeAttempt pay(PayOrder order) {
-        Long attemptId;
+        return settle(recordOnce(order, ChargeStatus.PENDING));
+    }
+
+    private Long recordOnce(PayOrder order, ChargeStatus status) {
         try {
-            attemptId = QuarkusTransaction.requiringNew().call(() -> record(order));
+            return QuarkusTransaction.requiringNew().call(() -> record(order, status));
         } catch (RuntimeException sameKeyAtOnce) {
-            attemptId = QuarkusTransaction.requiringNew().call(() -> existing(order.idempotencyKey()));
+            Long attemptId = QuarkusTransaction.requiringNew().call(() -> existing(order.idempotencyKey()));
             if (attemptId == null) {
                 throw sameKeyAtOnce;
             }
+            return attemptId;
         }
-        return settle(attemptId);
+    }
+
+    /**
+     * Opens the processor's page for a payment the payer makes there (Stripe Checkout). The attempt
+     * is committed with its key first, so that the page, the payer's return, the processor's events
+     * and the reconciler all find the same attempt; opening it again with the same key reopens the
+     * same page. Returns null when the attempt is already past its page (a reload after paying).
+     */
+    public HostedPage openOnPage(
+            PayOrder order, String customerReference, String email, String returnUrl, String cancelUrl) {
+        Long attemptId = recordOnce(order, ChargeStatus.HOSTED);
+        ChargeAttempt attempt = QuarkusTransaction.requiringNew().call(() -> ChargeAttempt.findById(attemptId));
+        if (attempt.status != ChargeStatus.HOSTED) {
+            return null;
+        }
+        HostedPage page;
+        try {
+            throttle.acquire();
+            page = gateway.openPayment(new HostedPaymentRequest(
+                    attempt.idempotencyKey,
+                    attempt.amount,
+                    attempt.currency,
+                    attempt.methodKind,
+                    customerReference,
+                    email,
+                    biller.settings().legalName,
+                    Map.of(KEY_METADATA, attempt.idempotencyKey, "account", String.valueOf(attempt.accountId)),
+                    returnUrl,
+                    cancelUrl));
+        } catch (GatewayUnavailableException e) {
+            // Opening a page moves no money: the payer may try again, which reopens it by the same key.
+            throw new BusinessRuleException("error_gateway_unavailable");
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            ChargeAttempt opened = ChargeAttempt.findById(attemptId);
+            opened.hostedPage = page.id();
+        });
+        return page;
+    }
+
+    /** After the payer came back from the processor's page: reads what happened there and records it. */
+    public ChargeAttempt finishOnPage(String key) {
+        ChargeAttempt attempt = QuarkusTransaction.requiringNew()
+                .call(() -> ChargeAttempt.find("idempotencyKey", key).firstResult());
+        if (attempt == null) {
+            throw new NotFoundException("attempt " + key);
+        }
+        if (attempt.hostedPage == null || attempt.status == ChargeStatus.SUCCEEDED) {
+            return attempt;
+        }
+        ChargeState state;
+        try {
+            state = gateway.paymentOnPage(attempt.hostedPage);
+        } catch (GatewayUnavailableException e) {
+            // The processor's event or the reconciler will tell; the payer sees "pending" meanwhile.
+            return attempt;
+        }
+        return apply(key, state);
+    }
+
+    /**
+     * Brings an attempt in line with the processor's current state of its charge, after the payer's
+     * return, an event or the reconciler. It acts on the state read, not on the news that carried it,
+     * so repeats and events out of order change nothing: a charge that succeeded is booked once
+     * (also after a failure seen earlier, since the payer may retry on the processor's page), and
+     * nothing moves a succeeded attempt back. Returns null for a key Billfold never issued.
+     */
+    public ChargeAttempt apply(String key, ChargeState state) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ChargeAttempt attempt = ChargeAttempt.find("idempotencyKey", key).firstResult();
+            if (attempt == null) {
+                return null;
+            }
+            accounts.lock(attempt.accountId);
+            em.refresh(attempt);
+            if (attempt.status == ChargeStatus.SUCCEEDED) {
+                return attempt;
+            }
+            MethodDetails method = state.method();
+            if (method != null) {
+                attempt.token = method.token();
+                attempt.methodKind = method.kind();
+                attempt.methodLabel = SavedMethods.labelOf(method);
+            }
+            if (state.mandateReference() != null) {
+                attempt.mandateRef = state.mandateReference();
+            }
+            ChargeResult result = state.result();
+            switch (result.outcome()) {
+                case SUCCEEDED -> resolve(attempt, result);
+                case PROCESSING, DECLINED -> {
+                    if (attempt.status != ChargeStatus.CANCELLED) {
+                        resolve(attempt, result);
+                    }
+                }
+                case NOT_FOUND -> {
+                    if (!attempt.isSettled()) {
+                        resolve(attempt, result);
+                    }
+                }
+                case OPEN -> {}
+            }
+            return attempt;
+        });
     }
 
     private Long existing(String key) {
@@ -90,7 +206,7 @@ public class TakePayment {
         return attempt == null ? null : attempt.id;
     }
 
-    private Long record(PayOrder order) {
+    private Long record(PayOrder order, ChargeStatus status) {
         Long existing = existing(order.idempotencyKey());
         if (existing != null) {
             return existing;
@@ -104,7 +220,7 @@ public class TakePayment {
         attempt.methodKind = order.methodKind();
         attempt.methodLabel = order.methodLabel();
         attempt.purpose = order.purpose();
-        attempt.status = ChargeStatus.PENDING;
+        attempt.status = status;
         attempt.initiatedBy = order.initiatedBy();
         attempt.createdAt = Instant.now(clock);
         for (Map.Entry<Long, BigDecimal> part : order.parts().entrySet()) {
@@ -156,7 +272,9 @@ public class TakePayment {
                         attempt.currency,
                         attempt.token,
                         attempt.idempotencyKey,
-                        Map.of("account", String.valueOf(attempt.accountId))));
+                        Map.of(KEY_METADATA, attempt.idempotencyKey, "account", String.valueOf(attempt.accountId)),
+                        accounts.findById(attempt.accountId).customer.gatewayCustomerId,
+                        attempt.methodKind));
             } catch (GatewayUnavailableException e) {
                 LOG.warnf(
                         "No answer from the processor for %s; it will be asked about the key", attempt.idempotencyKey);
@@ -208,13 +326,29 @@ public class TakePayment {
         for (ChargeAttemptInvoice part : attempt.invoices) {
             Invoice invoice = invoices.findById(part.invoiceId);
             if (invoice != null && invoice.status.isPayable()) {
-                BigDecimal owed = part.amount.min(invoice.balance);
+                BigDecimal owed = part.amount.min(openBalance(invoice, attempt.id));
                 if (owed.signum() > 0) {
                     parts.put(invoice, owed);
                 }
             }
         }
         return parts;
+    }
+
+    /**
+     * What an invoice still owes once the bank debits under way for it (other than this attempt)
+     * are counted: a pending debit is neither paid nor charged again (invariant 12).
+     */
+    private BigDecimal openBalance(Invoice invoice, Long attemptId) {
+        BigDecimal underWay = em.createQuery(
+                        "select coalesce(sum(p.amount), 0) from ChargeAttemptInvoice p where p.invoiceId = ?1"
+                                + " and p.attempt.status = ?2 and p.attempt.id <> ?3",
+                        BigDecimal.class)
+                .setParameter(1, invoice.id)
+                .setParameter(2, ChargeStatus.PROCESSING)
+                .setParameter(3, attemptId)
+                .getSingleResult();
+        return invoice.balance.subtract(underWay).max(BigDecimal.ZERO);
     }
 
     private void resolve(ChargeAttempt attempt, ChargeResult result) {
@@ -228,6 +362,13 @@ public class TakePayment {
                 attempt.hardFailure = result.hardFailure();
             }
             case NOT_FOUND -> attempt.status = ChargeStatus.CANCELLED;
+            case PROCESSING -> {
+                // Accepted, not settled: the bills stay open but are not charged again meanwhile.
+                attempt.status = ChargeStatus.PROCESSING;
+                attempt.gatewayRef = result.reference();
+                attempt.completedAt = null;
+            }
+            case OPEN -> attempt.completedAt = null;
         }
     }
 
@@ -246,6 +387,7 @@ public class TakePayment {
         payment.reference = attempt.idempotencyKey.length() > 100 ? null : attempt.idempotencyKey;
         payment.gatewayRef = result.reference();
         payment.methodLabel = attempt.methodLabel;
+        payment.mandateRef = attempt.mandateRef;
         payment.status = PaymentStatus.SUCCEEDED;
         payment.recordedBy = attempt.initiatedBy;
         payment.createdAt = Instant.now(clock);
@@ -253,7 +395,10 @@ public class TakePayment {
         BigDecimal left = result.amount();
         Map<Invoice, BigDecimal> parts = stillOwed(attempt);
         for (Invoice other : invoices.listPayableForAccount(account.id)) {
-            parts.putIfAbsent(other, other.balance);
+            BigDecimal open = openBalance(other, attempt.id);
+            if (open.signum() > 0) {
+                parts.putIfAbsent(other, open);
+            }
         }
         BigDecimal allocated = BigDecimal.ZERO;
         for (Map.Entry<Invoice, BigDecimal> part : parts.entrySet()) {

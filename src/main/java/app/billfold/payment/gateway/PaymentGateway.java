@@ -29,4 +29,22 @@ public interface PaymentGateway {
     ChargeResult status(String idempotencyKey);
 
     RefundResult refund(String chargeReference, BigDecimal amount, String idempotencyKey);
+
+    /**
+     * True when payers pay on the processor's own page and Billfold learns the outcome afterwards
+     * (Stripe Checkout); false when the page hands back a token that Billfold charges (the sandbox).
+     */
+    default boolean paysOnHostedPage() {
+        return false;
+    }
+
+    /** Opens the processor's page for one payment; the same key opens the same page again. */
+    default HostedPage openPayment(HostedPaymentRequest request) {
+        throw new UnsupportedOperationException("this processor takes payments through tokens");
+    }
+
+    /** What became of a payment opened with {@link #openPayment}, as the processor holds it now. */
+    default ChargeState paymentOnPage(String pageId) {
+        throw new UnsupportedOperationException("this processor takes payments through tokens");
+    }
 }

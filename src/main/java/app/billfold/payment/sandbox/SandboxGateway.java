@@ -10,6 +10,7 @@ import app.billfold.payment.gateway.PaymentGateway;
 import app.billfold.payment.gateway.RefundResult;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * also when two nodes send it at once. It can be made slow and can lose answers, by configuration.
  */
 @ApplicationScoped
+@Typed(SandboxGateway.class)
 public class SandboxGateway implements PaymentGateway {
 
     private static final SecureRandom RANDOM = new SecureRandom();

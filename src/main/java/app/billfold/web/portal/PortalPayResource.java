@@ -5,6 +5,7 @@ import app.billfold.biller.Biller;
 import app.billfold.common.BusinessRuleException;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.InvalidInputException;
+import app.billfold.common.PublicLinks;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.identity.Signer;
@@ -20,6 +21,7 @@ import app.billfold.payment.Payment;
 import app.billfold.payment.Payments;
 import app.billfold.payment.SavedMethod;
 import app.billfold.payment.SavedMethods;
+import app.billfold.payment.gateway.MethodKind;
 import app.billfold.web.common.Checkout;
 import app.billfold.web.common.Declines;
 import app.billfold.web.common.HostedForm;
@@ -35,6 +37,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -102,6 +107,9 @@ public class PortalPayResource {
 
     @Inject
     Biller biller;
+
+    @Inject
+    PublicLinks links;
 
     @GET
     @Path("pay")
@@ -186,7 +194,41 @@ public class PortalPayResource {
         Checkout checkout =
                 new Checkout(String.valueOf(user.customerId()), acct.id, idempotencyKey, parts, save, autopay, "");
         String state = signer.sign(CHECKOUT, checkout.encode(), CHECKOUT_VALIDITY);
+        if (payNow.paysOnProcessorPage()) {
+            return toProcessorPage(
+                    acct, form, checkout, chosen.equals("new-bank") ? MethodKind.BANK : MethodKind.CARD, state);
+        }
         return HostedForm.redirect(chosen.equals("new-bank"), "/portal/pay/return", state);
+    }
+
+    /** Stripe Checkout: the payer types and pays there, and comes back to the return page. */
+    private Response toProcessorPage(Account acct, PayForm form, Checkout checkout, MethodKind kind, String state) {
+        String url;
+        try {
+            url = payNow.openProcessorPage(
+                    user.customerId(),
+                    acct.id,
+                    checkout.parts(),
+                    kind,
+                    checkout.save() || checkout.autopay(),
+                    user.email(),
+                    checkout.key(),
+                    user.email(),
+                    ChargePurpose.PAY_NOW,
+                    links.to("/portal/pay/return?state=" + URLEncoder.encode(state, StandardCharsets.UTF_8)),
+                    links.to("/portal/pay?account=" + acct.id));
+        } catch (BusinessRuleException e) {
+            return refused(Response.Status.SERVICE_UNAVAILABLE, acct, form, new FieldErrors(), e.messageKey());
+        }
+        if (url == null) {
+            return outcome(acct, form, () -> finishProcessorPage(acct, checkout));
+        }
+        return Response.seeOther(URI.create(url)).build();
+    }
+
+    private ChargeAttempt finishProcessorPage(Account acct, Checkout checkout) {
+        return payNow.finishProcessorPage(
+                user.customerId(), acct.id, checkout.key(), checkout.save(), checkout.autopay(), user.email());
     }
 
     /** Back from the hosted form with a token: pay with it. Reloading pays nothing twice (same key). */
@@ -200,6 +242,9 @@ public class PortalPayResource {
         Account acct = payNow.account(user.customerId(), checkout.accountId());
         PayForm form = new PayForm(
                 List.copyOf(checkout.parts().keySet()), "", "new-card", checkout.save(), checkout.autopay());
+        if (payNow.paysOnProcessorPage()) {
+            return outcome(acct, form, () -> finishProcessorPage(acct, checkout));
+        }
         if (token == null || token.isBlank()) {
             return refused(Response.Status.BAD_REQUEST, acct, form, new FieldErrors(), "error_method_token");
         }
