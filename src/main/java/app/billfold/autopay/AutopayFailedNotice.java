@@ -36,7 +36,12 @@ public class AutopayFailedNotice {
         data.put("number", invoice.number);
         data.put("amount", LocalFormats.money(invoice.balanceDue(), locale));
         data.put("reason", reason(row.lastDeclineCode, locale));
-        data.put("link", links.to("/portal/invoices/" + invoice.number));
+        // A bank asking the payer to confirm cannot be passed off-session: the link pays on-session.
+        data.put(
+                "link",
+                "authentication_required".equals(row.lastDeclineCode)
+                        ? links.to("/portal/pay?account=" + invoice.account.id + "&invoice=" + invoice.id)
+                        : links.to("/portal/invoices/" + invoice.number));
         data.put("reminderFor", String.valueOf(invoice.id));
         notice.send(customer, "autopay_failed", data, "autopay-failed:" + row.invoiceId, CustomerNotice.ANY);
     }
@@ -48,6 +53,7 @@ public class AutopayFailedNotice {
             case "expired_card" -> words.decline_expired_card();
             case "account_closed" -> words.decline_account_closed();
             case "processing_error" -> words.decline_processing_error();
+            case "authentication_required" -> words.decline_authentication_required();
             default -> words.decline_generic_decline();
         };
     }

@@ -666,6 +666,10 @@ public interface AppMessages {
     String decline_account_closed();
 
     @Message(
+            "Your bank asks you to confirm this payment yourself. Nothing was charged: pay it on the pay page, where your bank can ask you.")
+    String decline_authentication_required();
+
+    @Message(
             "The processor has not answered yet. We will not charge you twice: this page shows the result once it is known.")
     String pending_text();
 

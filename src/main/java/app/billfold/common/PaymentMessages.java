@@ -135,6 +135,12 @@ public interface PaymentMessages {
     @Message("Expiry")
     String method_expiry();
 
+    @Message("Test mode: payments here are simulated; no real money moves.")
+    String test_mode_banner();
+
+    @Message("SEPA mandate reference:")
+    String method_mandate_ref();
+
     @Message("Actions")
     String methods_actions();
 

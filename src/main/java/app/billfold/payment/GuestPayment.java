@@ -2,6 +2,7 @@ package app.billfold.payment;
 
 import app.billfold.account.Account;
 import app.billfold.identity.Signer;
+import app.billfold.payment.gateway.MethodKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -49,32 +50,81 @@ public class GuestPayment {
             String key) {
         Account account = access.account(sessionId);
         Long customerId = account.customer.id;
-        String actor = "guest" + (email == null || email.isBlank() ? "" : ":" + email);
+        String actor = actorOf(email);
         // The card is saved when autopay is ticked; enrolment and its confirmation follow together.
         ChargeAttempt attempt = payNow.withNewToken(
                 customerId, account.id, parts, token, autopay, false, key, actor, ChargePurpose.GUEST);
         if (attempt.status == ChargeStatus.SUCCEEDED) {
             access.markUsed(sessionId);
             if (autopay) {
-                SavedMethod method = SavedMethod.find("token", token).firstResult();
-                String link = signer.sign(MANAGE_LINK, account.id + "|" + email, LINK_VALIDITY);
-                autopayEnrolment.enrolAndConfirm(
-                        customerId,
-                        account.id,
-                        method.id,
-                        actor,
-                        email,
-                        a -> Map.of(
-                                "name",
-                                a.customer.name,
-                                "account",
-                                a.number,
-                                "method",
-                                method.label(),
-                                "manage",
-                                links.to("/guest/autopay?link=") + URLEncoder.encode(link, StandardCharsets.UTF_8)));
+                enrol(account, SavedMethod.find("token", token).firstResult(), email, actor);
             }
         }
         return attempt;
+    }
+
+    /** Opens the processor's page (Stripe Checkout) for a guest's payment; null when already paid. */
+    public String openOnPage(
+            String sessionId,
+            LinkedHashMap<Long, BigDecimal> parts,
+            MethodKind kind,
+            boolean autopay,
+            String email,
+            String key,
+            String returnUrl,
+            String cancelUrl) {
+        Account account = access.account(sessionId);
+        return payNow.openProcessorPage(
+                account.customer.id,
+                account.id,
+                parts,
+                kind,
+                autopay,
+                email,
+                key,
+                actorOf(email),
+                ChargePurpose.GUEST,
+                returnUrl,
+                cancelUrl);
+    }
+
+    /** Back from the processor's page: records the outcome and, once paid, enrols autopay as asked. */
+    public ChargeAttempt finishOnPage(String sessionId, boolean autopay, String email, String key) {
+        Account account = access.account(sessionId);
+        String actor = actorOf(email);
+        ChargeAttempt attempt = payNow.finishProcessorPage(account.customer.id, account.id, key, autopay, false, actor);
+        if (attempt.status == ChargeStatus.SUCCEEDED || attempt.status == ChargeStatus.PROCESSING) {
+            access.markUsed(sessionId);
+            SavedMethod method = attempt.token == null
+                    ? null
+                    : SavedMethod.find("token", attempt.token).firstResult();
+            if (autopay && method != null) {
+                enrol(account, method, email, actor);
+            }
+        }
+        return attempt;
+    }
+
+    private static String actorOf(String email) {
+        return "guest" + (email == null || email.isBlank() ? "" : ":" + email);
+    }
+
+    private void enrol(Account account, SavedMethod method, String email, String actor) {
+        String link = signer.sign(MANAGE_LINK, account.id + "|" + email, LINK_VALIDITY);
+        autopayEnrolment.enrolAndConfirm(
+                account.customer.id,
+                account.id,
+                method.id,
+                actor,
+                email,
+                a -> Map.of(
+                        "name",
+                        a.customer.name,
+                        "account",
+                        a.number,
+                        "method",
+                        method.label(),
+                        "manage",
+                        links.to("/guest/autopay?link=") + URLEncoder.encode(link, StandardCharsets.UTF_8)));
     }
 }

@@ -7,15 +7,22 @@ import app.billfold.account.CustomerRepository;
 import app.billfold.audit.AuditLog;
 import app.billfold.common.BusinessRuleException;
 import app.billfold.common.NotFoundException;
+import app.billfold.payment.gateway.GatewayUnavailableException;
+import app.billfold.payment.gateway.HostedPage;
+import app.billfold.payment.gateway.HostedSetupRequest;
 import app.billfold.payment.gateway.InvalidTokenException;
 import app.billfold.payment.gateway.MethodDetails;
+import app.billfold.payment.gateway.MethodKind;
 import app.billfold.payment.gateway.PaymentGateway;
+import app.billfold.payment.gateway.SavedOnPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** A customer's saved cards and bank accounts, and which of them autopay uses. */
 @ApplicationScoped
@@ -62,6 +69,43 @@ public class SavedMethods {
             customer.gatewayCustomerId = gateway.createCustomer("customer-" + customer.id, customer.email);
         }
         return customer.gatewayCustomerId;
+    }
+
+    /**
+     * Opens the processor's page to save a card or bank account for later (Stripe Checkout in setup
+     * mode); a bank account's SEPA mandate is accepted there. Returns where to send the payer.
+     */
+    public String openSetupPage(Long customerId, MethodKind kind, String currency, String returnUrl, String cancelUrl) {
+        String customerReference = processorCustomer(customerId);
+        HostedPage page;
+        try {
+            page = gateway.openSetup(new HostedSetupRequest(
+                    "setup-" + UUID.randomUUID(),
+                    customerReference,
+                    kind,
+                    currency,
+                    Map.of("billfold_customer", String.valueOf(customerId)),
+                    returnUrl,
+                    cancelUrl));
+        } catch (GatewayUnavailableException e) {
+            throw new BusinessRuleException("error_gateway_unavailable");
+        }
+        return page.url();
+    }
+
+    /** Keeps the method saved on the processor's page, once it is the customer's own and done. */
+    public SavedMethod saveFromPage(Long customerId, String pageId, String actor) {
+        SavedOnPage saved;
+        try {
+            saved = pageId == null ? null : gateway.methodSavedOnPage(pageId);
+        } catch (GatewayUnavailableException e) {
+            throw new BusinessRuleException("error_gateway_unavailable");
+        }
+        String mine = processorCustomer(customerId);
+        if (saved == null || !mine.equals(saved.customerReference())) {
+            throw new BusinessRuleException("error_method_token");
+        }
+        return save(customerId, saved.method().token(), actor, saved.mandateReference());
     }
 
     /** Saves a token from the hosted form with the processor; the first method becomes the default. */

@@ -241,8 +241,13 @@ public class TakePayment {
             ChargeAttempt attempt = ChargeAttempt.findById(attemptId);
             accounts.lock(attempt.accountId);
             em.refresh(attempt);
-            if (attempt.isSettled()) {
+            if (attempt.isSettled() || attempt.status == ChargeStatus.PROCESSING) {
+                // A bank debit under way is neither charged again nor asked about here: its
+                // processor's event (or the reconciler) settles it.
                 return attempt;
+            }
+            if (attempt.status == ChargeStatus.HOSTED) {
+                return attempt; // paid, if at all, on the processor's page
             }
             if (attempt.status == ChargeStatus.UNKNOWN) {
                 resolve(attempt, gateway.status(attempt.idempotencyKey));

@@ -92,6 +92,69 @@ class ProductionStartIT {
         }
     }
 
+    @Test
+    void theSandboxInProductionStopsTheStartUnlessAllowedAndThenEveryPageSaysTestMode() throws Exception {
+        Path refusedLog = Files.createTempFile("billfold-sandbox-refused", ".log");
+        Map<String, String> refused = new HashMap<>(Map.of(
+                "BILLFOLD_SESSION_SECRET", "a-production-like-secret-of-forty-bytes!!",
+                "BILLFOLD_SANDBOX_IN_PRODUCTION", "false"));
+        Process stopped = start(refused, refusedLog);
+        try {
+            assertThat(stopped.waitFor(START.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(stopped.exitValue()).isNotZero();
+            assertThat(Files.readString(refusedLog, StandardCharsets.UTF_8))
+                    .contains("billfold.payments.gateway is sandbox in production");
+        } finally {
+            stopped.destroyForcibly();
+        }
+
+        int port = freePort();
+        Path log = Files.createTempFile("billfold-sandbox-demo", ".log");
+        Process app = start(
+                Map.of(
+                        "BILLFOLD_SESSION_SECRET", "a-production-like-secret-of-forty-bytes!!",
+                        "BILLFOLD_SANDBOX_IN_PRODUCTION", "true",
+                        "PORT", String.valueOf(port)),
+                log);
+        try {
+            String base = "http://localhost:" + port;
+            awaitUp(base + "/q/health", app, log);
+            assertThat(get(base + "/").body()).contains("Test mode: payments here are simulated");
+            assertThat(get(base + "/sandbox/checkout?kind=card").statusCode()).isEqualTo(200);
+        } finally {
+            app.destroy();
+            if (!app.waitFor(30, TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void withStripeTheSandboxPagesDoNotExistAndNoBannerShows() throws Exception {
+        int port = freePort();
+        Path log = Files.createTempFile("billfold-stripe", ".log");
+        Process app = start(
+                Map.of(
+                        "BILLFOLD_SESSION_SECRET", "a-production-like-secret-of-forty-bytes!!",
+                        "BILLFOLD_SANDBOX_IN_PRODUCTION", "false",
+                        "BILLFOLD_PAYMENTS_GATEWAY", "stripe",
+                        "STRIPE_SECRET_KEY", "sk_test_not_called_by_this_test",
+                        "STRIPE_WEBHOOK_SECRET", "whsec_not_called_by_this_test",
+                        "PORT", String.valueOf(port)),
+                log);
+        try {
+            String base = "http://localhost:" + port;
+            awaitUp(base + "/q/health", app, log);
+            assertThat(get(base + "/sandbox/checkout?kind=card").statusCode()).isEqualTo(404);
+            assertThat(get(base + "/").body()).doesNotContain("Test mode");
+        } finally {
+            app.destroy();
+            if (!app.waitFor(30, TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
+        }
+    }
+
     private Process start(Map<String, String> settings, Path log) throws IOException {
         assertThat(JAR).as("the packaged application").exists();
         ProcessBuilder builder = new ProcessBuilder(
@@ -113,6 +176,8 @@ class ProductionStartIT {
         env.put("PORT", String.valueOf(freePort()));
         env.put("BILLFOLD_MANAGEMENT_PORT", String.valueOf(freePort()));
         env.put("BILLFOLD_MAIL_TO_LOG", "true");
+        // The start is what these tests look at: the sandbox stands in for a processor unless said.
+        env.put("BILLFOLD_SANDBOX_IN_PRODUCTION", "true");
         for (String job : new String[] {
             "BILLFOLD_AUTOPAY_CRON", "BILLFOLD_BILLING_CRON", "BILLFOLD_LATE_FEES_CRON", "BILLFOLD_REMINDERS_CRON"
         }) {

@@ -47,4 +47,14 @@ public interface PaymentGateway {
     default ChargeState paymentOnPage(String pageId) {
         throw new UnsupportedOperationException("this processor takes payments through tokens");
     }
+
+    /** Opens the processor's page to save a method for later off-session charges (autopay). */
+    default HostedPage openSetup(HostedSetupRequest request) {
+        throw new UnsupportedOperationException("this processor saves methods through tokens");
+    }
+
+    /** The method saved on a page opened with {@link #openSetup}, or null while the payer is not done. */
+    default SavedOnPage methodSavedOnPage(String pageId) {
+        throw new UnsupportedOperationException("this processor saves methods through tokens");
+    }
 }

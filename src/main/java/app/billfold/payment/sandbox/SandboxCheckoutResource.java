@@ -1,6 +1,8 @@
 package app.billfold.payment.sandbox;
 
 import app.billfold.common.FieldErrors;
+import app.billfold.common.NotFoundException;
+import app.billfold.payment.ProcessorChoice;
 import app.billfold.payment.gateway.MethodDetails;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
@@ -42,9 +44,20 @@ public class SandboxCheckoutResource {
     @Inject
     Clock clock;
 
+    @Inject
+    ProcessorChoice processor;
+
+    /** With a real processor the sandbox's page does not exist at all. */
+    private void onlyWithTheSandbox() {
+        if (!processor.isSandbox()) {
+            throw new NotFoundException("sandbox");
+        }
+    }
+
     @GET
     public TemplateInstance form(
             @RestQuery String kind, @RestQuery("return") String returnTo, @RestQuery String state) {
+        onlyWithTheSandbox();
         return Templates.checkout(
                 kindOf(kind), Redirects.safeLocalPath(returnTo, "/"), state == null ? "" : state, new FieldErrors());
     }
@@ -58,6 +71,7 @@ public class SandboxCheckoutResource {
             @RestForm String expMonth,
             @RestForm String expYear,
             @RestForm String cvc) {
+        onlyWithTheSandbox();
         String back = Redirects.safeLocalPath(returnTo, "/");
         String digits = number == null ? "" : number.replaceAll("[\\s-]", "");
         FieldErrors errors = new FieldErrors();

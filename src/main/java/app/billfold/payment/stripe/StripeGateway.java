@@ -8,11 +8,13 @@ import app.billfold.payment.gateway.ChargeState;
 import app.billfold.payment.gateway.GatewayUnavailableException;
 import app.billfold.payment.gateway.HostedPage;
 import app.billfold.payment.gateway.HostedPaymentRequest;
+import app.billfold.payment.gateway.HostedSetupRequest;
 import app.billfold.payment.gateway.InvalidTokenException;
 import app.billfold.payment.gateway.MethodDetails;
 import app.billfold.payment.gateway.MethodKind;
 import app.billfold.payment.gateway.PaymentGateway;
 import app.billfold.payment.gateway.RefundResult;
+import app.billfold.payment.gateway.SavedOnPage;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
@@ -25,6 +27,7 @@ import com.stripe.model.Mandate;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.Refund;
+import com.stripe.model.SetupIntent;
 import com.stripe.model.StripeError;
 import com.stripe.model.StripeSearchResult;
 import com.stripe.model.checkout.Session;
@@ -314,6 +317,68 @@ public class StripeGateway implements PaymentGateway {
         }
     }
 
+    /** A Checkout Session in setup mode: the method is kept on the customer for off-session charges. */
+    @Override
+    public HostedPage openSetup(HostedSetupRequest request) {
+        SessionCreateParams params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.SETUP)
+                .setCustomer(request.customerReference())
+                .setCurrency(request.currency().toLowerCase(Locale.ROOT))
+                .addPaymentMethodType(
+                        request.kind() == MethodKind.BANK
+                                ? SessionCreateParams.PaymentMethodType.SEPA_DEBIT
+                                : SessionCreateParams.PaymentMethodType.CARD)
+                .setSuccessUrl(request.returnUrl())
+                .setCancelUrl(request.cancelUrl())
+                .putAllMetadata(request.metadata())
+                .setSetupIntentData(SessionCreateParams.SetupIntentData.builder()
+                        .putAllMetadata(request.metadata())
+                        .build())
+                .build();
+        try {
+            Session session =
+                    client().v1().checkout().sessions().create(params, once(keyFor(request.idempotencyKey(), "setup")));
+            return new HostedPage(session.getId(), session.getUrl());
+        } catch (StripeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public SavedOnPage methodSavedOnPage(String pageId) {
+        try {
+            Session session = client().v1()
+                    .checkout()
+                    .sessions()
+                    .retrieve(
+                            pageId,
+                            SessionRetrieveParams.builder()
+                                    .addExpand("setup_intent")
+                                    .addExpand("setup_intent.payment_method")
+                                    .addExpand("setup_intent.mandate")
+                                    .build());
+            SetupIntent intent = session.getSetupIntentObject();
+            if (!"setup".equals(session.getMode())
+                    || intent == null
+                    || !"succeeded".equals(intent.getStatus())
+                    || intent.getPaymentMethodObject() == null) {
+                return null;
+            }
+            Mandate mandate = intent.getMandateObject();
+            String reference = mandate == null
+                    ? null
+                    : mandate.getPaymentMethodDetails() != null
+                                    && mandate.getPaymentMethodDetails().getSepaDebit() != null
+                            ? mandate.getPaymentMethodDetails().getSepaDebit().getReference()
+                            : mandate.getId();
+            return new SavedOnPage(session.getCustomer(), detailsOf(intent.getPaymentMethodObject()), reference);
+        } catch (InvalidRequestException e) {
+            return null;
+        } catch (StripeException e) {
+            throw unavailable(e);
+        }
+    }
+
     /** A PaymentIntent as Stripe holds it now (events carry news; this reads the state). */
     public ChargeState intentState(String paymentIntentId) {
         try {
@@ -372,7 +437,7 @@ public class StripeGateway implements PaymentGateway {
                                         : intent.getAmount(),
                                 intent.getCurrency()));
             case "processing" -> new ChargeResult(ChargeOutcome.PROCESSING, intent.getId(), null, null, false);
-            case "requires_action" -> ChargeResult.declined(intent.getId(), AUTHENTICATION_REQUIRED, false);
+            case "requires_action" -> ChargeResult.declined(intent.getId(), AUTHENTICATION_REQUIRED, true);
             case "canceled" -> ChargeResult.declined(intent.getId(), "canceled", true);
             default -> {
                 StripeError error = intent.getLastPaymentError();
@@ -395,8 +460,9 @@ public class StripeGateway implements PaymentGateway {
         return ChargeResult.declined(reference, code == null ? "card_declined" : code, !isSoft(code));
     }
 
+    /** Authentication required is not soft: retrying off-session cannot pass it; the payer must act. */
     static boolean isSoft(String code) {
-        return code != null && (SOFT_DECLINES.contains(code) || AUTHENTICATION_REQUIRED.equals(code));
+        return code != null && SOFT_DECLINES.contains(code);
     }
 
     static MethodDetails detailsOf(PaymentMethod method) {

@@ -7,8 +7,13 @@ import java.util.Set;
 public final class Declines {
 
     /** Decline codes with a message of their own; any other reads as a generic decline. */
-    static final Set<String> KNOWN =
-            Set.of("generic_decline", "insufficient_funds", "expired_card", "processing_error", "account_closed");
+    static final Set<String> KNOWN = Set.of(
+            "generic_decline",
+            "insufficient_funds",
+            "expired_card",
+            "processing_error",
+            "account_closed",
+            "authentication_required");
 
     private Declines() {}
 

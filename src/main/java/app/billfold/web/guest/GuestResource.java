@@ -7,6 +7,7 @@ import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
 import app.billfold.common.InvalidInputException;
 import app.billfold.common.NotFoundException;
+import app.billfold.common.PublicLinks;
 import app.billfold.identity.Signer;
 import app.billfold.identity.UserSessions;
 import app.billfold.invoice.Invoice;
@@ -18,6 +19,7 @@ import app.billfold.payment.GuestPayment;
 import app.billfold.payment.PayNow;
 import app.billfold.payment.Payment;
 import app.billfold.payment.Payments;
+import app.billfold.payment.gateway.MethodKind;
 import app.billfold.web.common.Checkout;
 import app.billfold.web.common.Cookies;
 import app.billfold.web.common.CsrfToken;
@@ -107,6 +109,9 @@ public class GuestResource {
     Biller biller;
 
     @Inject
+    PublicLinks links;
+
+    @Inject
     app.billfold.payment.Autopay autopay;
 
     @Inject
@@ -184,6 +189,25 @@ public class GuestResource {
                 CHECKOUT,
                 new Checkout(session, account.id, idempotencyKey, parts, autopay, autopay, confirmTo).encode(),
                 Duration.ofMinutes(30));
+        if (payNow.paysOnProcessorPage()) {
+            String url;
+            try {
+                url = guestPayment.openOnPage(
+                        session,
+                        parts,
+                        "new-bank".equals(method) ? MethodKind.BANK : MethodKind.CARD,
+                        autopay,
+                        confirmTo,
+                        idempotencyKey,
+                        links.to("/guest/pay/return?state=" + URLEncoder.encode(state, StandardCharsets.UTF_8)),
+                        links.to("/guest/pay"));
+            } catch (BusinessRuleException e) {
+                return refused(Response.Status.SERVICE_UNAVAILABLE, account, form, new FieldErrors(), e.messageKey());
+            }
+            return url == null
+                    ? Redirects.seeOther("/guest/pay/return?state=" + URLEncoder.encode(state, StandardCharsets.UTF_8))
+                    : Response.seeOther(java.net.URI.create(url)).build();
+        }
         return HostedForm.redirect("new-bank".equals(method), "/guest/pay/return", state);
     }
 
@@ -204,8 +228,10 @@ public class GuestResource {
                 List.copyOf(checkout.parts().keySet()), "", "new-card", checkout.autopay(), checkout.email());
         ChargeAttempt attempt;
         try {
-            attempt = guestPayment.pay(
-                    session, checkout.parts(), token, checkout.autopay(), checkout.email(), checkout.key());
+            attempt = payNow.paysOnProcessorPage()
+                    ? guestPayment.finishOnPage(session, checkout.autopay(), checkout.email(), checkout.key())
+                    : guestPayment.pay(
+                            session, checkout.parts(), token, checkout.autopay(), checkout.email(), checkout.key());
         } catch (BusinessRuleException e) {
             return refused(Response.Status.CONFLICT, account, form, new FieldErrors(), e.messageKey());
         }

@@ -4,12 +4,15 @@ import app.billfold.account.Account;
 import app.billfold.account.Customers;
 import app.billfold.biller.Biller;
 import app.billfold.common.BusinessRuleException;
+import app.billfold.common.PublicLinks;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.identity.Signer;
 import app.billfold.payment.Autopay;
+import app.billfold.payment.PayNow;
 import app.billfold.payment.SavedMethod;
 import app.billfold.payment.SavedMethods;
+import app.billfold.payment.gateway.MethodKind;
 import app.billfold.web.common.HostedForm;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
@@ -22,6 +25,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,6 +67,12 @@ public class PortalSettingsResource {
     @Inject
     Biller biller;
 
+    @Inject
+    PayNow payNow;
+
+    @Inject
+    PublicLinks links;
+
     @GET
     @Path("settings")
     public TemplateInstance settings() {
@@ -86,20 +98,43 @@ public class PortalSettingsResource {
     @Path("settings/methods/new")
     public Response addMethod(@RestQuery String kind) {
         String state = signer.sign(ADD_METHOD, String.valueOf(user.customerId()), Duration.ofMinutes(30));
+        if (payNow.paysOnProcessorPage()) {
+            try {
+                // Stripe puts the session id in place of {CHECKOUT_SESSION_ID} on the way back.
+                return Response.seeOther(URI.create(methods.openSetupPage(
+                                user.customerId(),
+                                "bank".equals(kind) ? MethodKind.BANK : MethodKind.CARD,
+                                biller.settings().currency,
+                                links.to("/portal/settings/methods/added?state="
+                                        + URLEncoder.encode(state, StandardCharsets.UTF_8)
+                                        + "&page={CHECKOUT_SESSION_ID}"),
+                                links.to("/portal/settings"))))
+                        .build();
+            } catch (BusinessRuleException e) {
+                return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                        .entity(page(e.messageKey()))
+                        .build();
+            }
+        }
         return HostedForm.redirect("bank".equals(kind), "/portal/settings/methods/added", state);
     }
 
     @GET
     @Path("settings/methods/added")
-    public Response added(@RestQuery String state, @RestQuery String token) {
+    public Response added(@RestQuery String state, @RestQuery String token, @RestQuery String page) {
         boolean mine = signer.verify(ADD_METHOD, state)
                 .map(id -> id.equals(String.valueOf(user.customerId())))
                 .orElse(false);
-        if (!mine || token == null) {
+        boolean onPage = payNow.paysOnProcessorPage();
+        if (!mine || (onPage ? page == null : token == null)) {
             throw new app.billfold.common.NotFoundException("method");
         }
         try {
-            methods.save(user.customerId(), token, user.email());
+            if (onPage) {
+                methods.saveFromPage(user.customerId(), page, user.email());
+            } else {
+                methods.save(user.customerId(), token, user.email());
+            }
         } catch (BusinessRuleException e) {
             return Response.status(Response.Status.CONFLICT)
                     .entity(page(e.messageKey()))
