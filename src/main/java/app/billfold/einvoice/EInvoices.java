@@ -6,21 +6,20 @@ import app.billfold.common.NotFoundException;
 import app.billfold.invoice.CreditNote;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoicePdf;
-import app.billfold.invoice.InvoiceStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.time.LocalDate;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
- * The e-invoice files of issued invoices and credit notes: Factur-X PDF (for everyone: it is the
- * bill's PDF), CII XML, and Peppol UBL (business customers: Peppol needs their electronic address).
+ * Renders the files an issued invoice or credit note is delivered as: Factur-X PDF (for everyone:
+ * it is the bill's PDF), CII XML, and Peppol UBL (business customers: Peppol needs their
+ * electronic address); always in the customer's language. They are rendered once, at issue, and
+ * kept by {@link IssuedDocuments}, which is what everyone else reads.
  */
 @ApplicationScoped
 public class EInvoices {
@@ -61,91 +60,78 @@ public class EInvoices {
         }
     }
 
-    /** One file, named after the document's number. */
-    public record File(String name, String mediaType, byte[] bytes) {}
+    /** One file, named after the document's number, with the entity tag of its bytes. */
+    public record File(String name, String mediaType, byte[] bytes, String etag) {
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public File ofInvoice(Invoice invoice, Format format, Locale locale) {
-        if (invoice.status == InvoiceStatus.DRAFT) {
-            throw new NotFoundException("a draft has no e-invoice");
+        static File of(String name, String mediaType, byte[] bytes) {
+            return new File(name, mediaType, bytes, etagOf(bytes));
         }
-        return file(EInvoiceDocument.of(invoice), format, () -> pdf.render(invoice, biller.settings(), locale));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public File ofCreditNote(CreditNote note, Locale locale) {
-        return ofCreditNote(note, Format.FACTURX, locale);
+    /** A strong entity tag: the SHA-256 of the bytes (base64url, 43 characters). */
+    static String etagOf(byte[] bytes) {
+        try {
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public File ofCreditNote(CreditNote note, Format format, Locale locale) {
-        Invoice invoice = Invoice.findById(note.invoiceId);
-        BillerSettings settings = biller.settings();
-        return file(
-                EInvoiceDocument.of(note, invoice, settings.zone()),
-                format,
-                () -> pdf.render(note, invoice, settings, locale));
-    }
-
-    /** Whether UBL is offered: Peppol addresses businesses only. */
+    /** Whether UBL (and CII) is offered: Peppol addresses businesses only. */
     public static boolean offersUbl(Invoice invoice) {
         return invoice.account.customer.isBusiness();
     }
 
-    private File file(EInvoiceDocument doc, Format format, java.util.function.Supplier<byte[]> pdfA1) {
+    /**
+     * The formats a document of this invoice's customer is kept in: Factur-X and its CII for
+     * everyone (clerks may download a consumer's CII; the portal offers it to businesses only), UBL
+     * for businesses.
+     */
+    static List<Format> formatsFor(Invoice invoice) {
+        return offersUbl(invoice)
+                ? List.of(Format.FACTURX, Format.CII, Format.UBL)
+                : List.of(Format.FACTURX, Format.CII);
+    }
+
+    /**
+     * One file of an issued invoice, rendered now from the current settings (once: see
+     * IssuedDocuments). Message bundles look for a request's language: jobs have no request.
+     */
+    @ActivateRequestContext
+    public File render(Invoice invoice, Format format) {
+        BillerSettings settings = biller.settings();
+        Locale locale = languageOf(invoice);
+        return render(EInvoiceDocument.of(invoice), format, settings, () -> pdf.render(invoice, settings, locale));
+    }
+
+    /** One file of a credit note, rendered now from the current settings (once: see IssuedDocuments). */
+    @ActivateRequestContext
+    public File render(CreditNote note, Invoice invoice, Format format) {
+        BillerSettings settings = biller.settings();
+        Locale locale = languageOf(invoice);
+        return render(
+                EInvoiceDocument.of(note, invoice, settings.zone()),
+                format,
+                settings,
+                () -> pdf.render(note, invoice, settings, locale));
+    }
+
+    private static Locale languageOf(Invoice invoice) {
+        return Locale.forLanguageTag(invoice.account.customer.language);
+    }
+
+    private File render(
+            EInvoiceDocument doc, Format format, BillerSettings settings, java.util.function.Supplier<byte[]> pdfA1) {
         if (format == Format.UBL && !doc.isBusiness()) {
             throw new NotFoundException("Peppol UBL is for business customers");
         }
-        BillerSettings settings = biller.settings();
         byte[] bytes = switch (format) {
             case FACTURX -> facturX.pdf(doc, settings, pdfA1.get());
             case CII -> facturX.cii(doc, settings);
             case UBL -> ubl.render(doc, settings);
         };
-        return new File(doc.number() + "." + format.extension, format.mediaType, bytes);
-    }
-
-    /**
-     * Every invoice and credit note issued from one day to another (the biller's days), as one zip:
-     * each as Factur-X and, for business customers, as CII and UBL too.
-     */
-    @Transactional
-    public byte[] zip(LocalDate from, LocalDate to) {
-        BillerSettings settings = biller.settings();
-        List<Invoice> invoices = Invoice.list(
-                "issueDate >= ?1 and issueDate <= ?2 and status <> ?3 order by number", from, to, InvoiceStatus.DRAFT);
-        List<CreditNote> notes = CreditNote.list(
-                "createdAt >= ?1 and createdAt < ?2 order by id",
-                from.atStartOfDay(settings.zone()).toInstant(),
-                to.plusDays(1).atStartOfDay(settings.zone()).toInstant());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Invoice invoice : invoices) {
-                Locale locale = Locale.forLanguageTag(invoice.account.customer.language);
-                add(zip, ofInvoice(invoice, Format.FACTURX, locale));
-                if (offersUbl(invoice)) {
-                    add(zip, ofInvoice(invoice, Format.CII, locale));
-                    add(zip, ofInvoice(invoice, Format.UBL, locale));
-                }
-            }
-            for (CreditNote note : notes) {
-                Invoice invoice = Invoice.findById(note.invoiceId);
-                Locale locale = Locale.forLanguageTag(invoice.account.customer.language);
-                add(zip, ofCreditNote(note, Format.FACTURX, locale));
-                if (offersUbl(invoice)) {
-                    add(zip, ofCreditNote(note, Format.CII, locale));
-                    add(zip, ofCreditNote(note, Format.UBL, locale));
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not write the e-invoice zip", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static void add(ZipOutputStream zip, File file) throws IOException {
-        zip.putNextEntry(new ZipEntry(file.name()));
-        zip.write(file.bytes());
-        zip.closeEntry();
+        return File.of(doc.number() + "." + format.extension, format.mediaType, bytes);
     }
 }

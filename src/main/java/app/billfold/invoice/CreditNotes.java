@@ -4,6 +4,7 @@ import app.billfold.audit.AuditLog;
 import app.billfold.common.BusinessRuleException;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
+import app.billfold.einvoice.IssuedDocuments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +37,9 @@ public class CreditNotes {
 
     @Inject
     Clock clock;
+
+    @Inject
+    IssuedDocuments documents;
 
     /**
      * Issues a credit note for the given quantity of each chosen line (line id to quantity text; a
@@ -110,6 +114,7 @@ public class CreditNotes {
         if (onInvoice.signum() > 0) {
             allocate(note, invoice, onInvoice);
         }
+        documents.freeze(note, invoice);
         audit.change(
                 actor,
                 "creditnote.issue",

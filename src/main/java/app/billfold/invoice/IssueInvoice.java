@@ -4,6 +4,7 @@ import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
 import app.billfold.common.LocalFormats;
 import app.billfold.common.PublicLinks;
+import app.billfold.einvoice.IssuedDocuments;
 import app.billfold.notify.CustomerNotice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,6 +45,9 @@ public class IssueInvoice {
     @Inject
     app.billfold.account.AccountRepository accounts;
 
+    @Inject
+    IssuedDocuments documents;
+
     @Transactional
     public Invoice issue(Long invoiceId, String actor) {
         return issueLocked(invoices.lockForChange(invoiceId), actor);
@@ -67,6 +71,8 @@ public class IssueInvoice {
         }
         invoice.issue(biller::takeNextInvoiceNumber, biller.today(), Instant.now(clock));
         creditNotes.applyAccountCredit(invoice);
+        // The documents the customer receives are made now, once, with what the bill says at issue.
+        documents.freeze(invoice);
         notifyCustomer(invoice);
         audit.record(actor, "invoice.issue", "invoice:" + invoice.id, invoice.number + " " + invoice.grossTotal);
         return invoice;

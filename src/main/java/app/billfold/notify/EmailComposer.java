@@ -38,7 +38,7 @@ public class EmailComposer {
     InvoiceRepository invoices;
 
     @Inject
-    app.billfold.einvoice.EInvoices eInvoices;
+    app.billfold.einvoice.IssuedDocuments documents;
 
     public Mail compose(OutboxMessage message) {
         Map<String, String> data = payload(message.payload);
@@ -67,8 +67,8 @@ public class EmailComposer {
                 .addHeader("Message-ID", messageId(message));
         if (data.containsKey("invoiceId")) {
             Invoice invoice = invoices.findById(Long.valueOf(data.get("invoiceId")));
-            // The bill as Factur-X: a plain PDF to read, with the structured invoice inside.
-            var file = eInvoices.ofInvoice(invoice, app.billfold.einvoice.EInvoices.Format.FACTURX, locale);
+            // The bill as issued, in Factur-X: a plain PDF to read, with the structured invoice inside.
+            var file = documents.ofInvoice(invoice, app.billfold.einvoice.EInvoices.Format.FACTURX);
             mail.addAttachment(file.name(), file.bytes(), file.mediaType());
         }
         return mail;

@@ -1,9 +1,9 @@
 package app.billfold.notify;
 
 import app.billfold.audit.AuditLog;
-import app.billfold.biller.Biller;
+import app.billfold.einvoice.EInvoices;
+import app.billfold.einvoice.IssuedDocuments;
 import app.billfold.invoice.Invoice;
-import app.billfold.invoice.InvoicePdf;
 import app.billfold.invoice.InvoiceRepository;
 import com.lowagie.text.Document;
 import com.lowagie.text.pdf.PdfCopy;
@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /** Paper bills waiting to be printed: one merged PDF to print, then marked printed. */
 @ApplicationScoped
@@ -26,10 +25,7 @@ public class PrintQueue {
     InvoiceRepository invoices;
 
     @Inject
-    InvoicePdf pdf;
-
-    @Inject
-    Biller biller;
+    IssuedDocuments documents;
 
     @Inject
     AuditLog audit;
@@ -53,7 +49,7 @@ public class PrintQueue {
         return invoices.list("id in (select p.invoiceId from PrintItem p where p.printedAt is null) order by number");
     }
 
-    /** Every waiting bill, each in its customer's language, as one PDF. */
+    /** Every waiting bill, as it was issued (its Factur-X PDF, in its customer's language), as one PDF. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] mergedPdf() {
         List<Invoice> bills = waiting();
@@ -65,10 +61,9 @@ public class PrintQueue {
         try {
             PdfCopy copy = new PdfCopy(document, out);
             document.open();
-            var settings = biller.settings();
             for (Invoice bill : bills) {
                 PdfReader reader = new PdfReader(
-                        pdf.render(bill, settings, Locale.forLanguageTag(bill.account.customer.language)));
+                        documents.ofInvoice(bill, EInvoices.Format.FACTURX).bytes());
                 for (int page = 1; page <= reader.getNumberOfPages(); page++) {
                     copy.addPage(copy.getImportedPage(reader, page));
                 }

@@ -105,7 +105,7 @@ class BillingBenchmark {
         QuarkusTransaction.requiringNew().run(() -> {
             Invoice invoice = Invoice.findById(sample);
             for (int i = 0; i < facturXLoops; i++) {
-                eInvoices.ofInvoice(invoice, EInvoices.Format.FACTURX, Locale.ENGLISH);
+                eInvoices.render(invoice, EInvoices.Format.FACTURX);
             }
         });
         double facturXPerSecond = facturXLoops / ((System.nanoTime() - start) / 1e9);

@@ -21,7 +21,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +58,7 @@ class EInvoiceShapesTest {
     CreditNotes creditNotes;
 
     @Inject
-    EInvoices eInvoices;
+    IssuedDocuments documents;
 
     @Inject
     Biller biller;
@@ -158,22 +157,20 @@ class EInvoiceShapesTest {
         CreditNote note =
                 creditNotes.issue(invoice.id, Map.of(first.id, "2"), "Compteur relevé deux fois", TestData.ACTOR);
 
-        EInvoices.File pdf = data.fresh(
-                () -> eInvoices.ofCreditNote(CreditNote.findById(note.id), EInvoices.Format.FACTURX, Locale.FRENCH));
+        EInvoices.File pdf =
+                data.fresh(() -> documents.ofCreditNote(CreditNote.findById(note.id), EInvoices.Format.FACTURX));
         var report = EInvoiceValidators.facturX(pdf.bytes(), pdf.name());
         assertThat(report.errors()).isEmpty();
         assertThat(report.valid()).as(report.xml()).isTrue();
 
         String ubl = new String(
-                data.fresh(() -> eInvoices.ofCreditNote(
-                                CreditNote.findById(note.id), EInvoices.Format.UBL, Locale.FRENCH))
+                data.fresh(() -> documents.ofCreditNote(CreditNote.findById(note.id), EInvoices.Format.UBL))
                         .bytes(),
                 StandardCharsets.UTF_8);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "credit-note.ubl.xml"), ubl);
         java.nio.file.Files.write(
                 java.nio.file.Path.of("target", "credit-note.cii.xml"),
-                data.fresh(() -> eInvoices.ofCreditNote(
-                                CreditNote.findById(note.id), EInvoices.Format.CII, Locale.FRENCH))
+                data.fresh(() -> documents.ofCreditNote(CreditNote.findById(note.id), EInvoices.Format.CII))
                         .bytes());
         assertThat(EInvoiceValidators.peppolUbl(ubl.getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
@@ -203,8 +200,8 @@ class EInvoiceShapesTest {
     }
 
     private byte[] assertValidFacturX(Invoice invoice, boolean business) throws Exception {
-        EInvoices.File file = data.fresh(
-                () -> eInvoices.ofInvoice(Invoice.findById(invoice.id), EInvoices.Format.FACTURX, Locale.FRENCH));
+        EInvoices.File file =
+                data.fresh(() -> documents.ofInvoice(Invoice.findById(invoice.id), EInvoices.Format.FACTURX));
         assertThat(file.name()).isEqualTo(invoice.number + ".pdf");
         var report = EInvoiceValidators.facturX(file.bytes(), file.name());
         assertThat(report.errors()).as(report.xml()).isEmpty();
@@ -214,7 +211,7 @@ class EInvoiceShapesTest {
             assertThat(report.warnings()).as(report.xml()).isEmpty();
         }
         String cii = new String(
-                data.fresh(() -> eInvoices.ofInvoice(Invoice.findById(invoice.id), EInvoices.Format.CII, Locale.FRENCH))
+                data.fresh(() -> documents.ofInvoice(Invoice.findById(invoice.id), EInvoices.Format.CII))
                         .bytes(),
                 StandardCharsets.UTF_8);
         assertThat(amount(cii, "DuePayableAmount")).isEqualByComparingTo(invoice.grossTotal);
@@ -223,8 +220,7 @@ class EInvoiceShapesTest {
     }
 
     private String assertValidUbl(Invoice invoice) throws Exception {
-        byte[] xml = data.fresh(
-                        () -> eInvoices.ofInvoice(Invoice.findById(invoice.id), EInvoices.Format.UBL, Locale.FRENCH))
+        byte[] xml = data.fresh(() -> documents.ofInvoice(Invoice.findById(invoice.id), EInvoices.Format.UBL))
                 .bytes();
         assertThat(EInvoiceValidators.peppolUbl(xml)).isEmpty();
         String ubl = new String(xml, StandardCharsets.UTF_8);

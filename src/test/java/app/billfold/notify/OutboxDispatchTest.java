@@ -59,6 +59,9 @@ class OutboxDispatchTest {
     @Inject
     ReminderRun reminders;
 
+    @Inject
+    app.billfold.einvoice.IssuedDocuments documents;
+
     @BeforeAll
     static void startSmtp() {
         smtp = new GreenMail(new ServerSetup(TestPorts.smtp(), null, ServerSetup.PROTOCOL_SMTP));
@@ -107,6 +110,11 @@ class OutboxDispatchTest {
         assertThat(pdf.getFileName()).isEqualTo(invoice.number + ".pdf");
         assertThat(pdf.getContentType()).startsWith("application/pdf");
         assertThat(new String(pdf.getInputStream().readNBytes(5))).isEqualTo("%PDF-");
+        // The very document stored at issue, not one rendered again for the mail.
+        assertThat(pdf.getInputStream().readAllBytes())
+                .isEqualTo(data.fresh(() -> documents
+                        .ofInvoice(invoices.get(invoice.id), app.billfold.einvoice.EInvoices.Format.FACTURX)
+                        .bytes()));
 
         OutboxMessage row = data.fresh(() -> outbox.forRecipient(claire.email()).get(0));
         assertThat(row.status).isEqualTo("SENT");

@@ -3,6 +3,8 @@ package app.billfold.web.console;
 import app.billfold.biller.Biller;
 import app.billfold.common.BusinessRuleException;
 import app.billfold.common.InvalidInputException;
+import app.billfold.einvoice.EInvoices;
+import app.billfold.einvoice.IssuedDocuments;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.invoice.CreditNotes;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** Credit notes on an invoice's page, and refunding an account's credit. */
@@ -49,25 +52,23 @@ public class ConsoleCreditResource {
     CurrentUser user;
 
     @Inject
-    app.billfold.einvoice.EInvoices eInvoices;
+    IssuedDocuments documents;
 
     @Inject
     ConsoleAccountResource accountPages;
-
-    @Inject
-    app.billfold.web.common.RequestLocale locale;
 
     /** A credit note as Factur-X (pdf), CII or Peppol UBL (cii.xml, ubl.xml). */
     @jakarta.ws.rs.GET
     @Path("credit-notes/{id:\\d+}.{format:pdf|cii\\.xml|ubl\\.xml}")
     @Produces({"application/pdf", "application/xml"})
-    public Response creditNoteFile(@RestPath Long id, @RestPath String format) {
+    public Response creditNoteFile(
+            @RestPath Long id, @RestPath String format, @RestHeader("If-None-Match") String ifNoneMatch) {
         app.billfold.invoice.CreditNote note = app.billfold.invoice.CreditNote.findById(id);
         if (note == null) {
             throw new app.billfold.common.NotFoundException("credit note " + id);
         }
-        return app.billfold.web.common.Downloads.of(eInvoices.ofCreditNote(
-                note, app.billfold.einvoice.EInvoices.Format.byExtension(format), locale.locale()));
+        return app.billfold.web.common.Downloads.of(
+                documents.ofCreditNote(note, EInvoices.Format.byExtension(format)), ifNoneMatch);
     }
 
     /** Form fields "quantity.{lineId}" give the quantity to credit per line; blank ones are left out. */

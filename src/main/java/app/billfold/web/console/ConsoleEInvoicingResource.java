@@ -8,7 +8,7 @@ import app.billfold.common.FormInput;
 import app.billfold.common.InvalidInputException;
 import app.billfold.einvoice.BusinessDetailsForm;
 import app.billfold.einvoice.BusinessParties;
-import app.billfold.einvoice.EInvoices;
+import app.billfold.einvoice.IssuedDocuments;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.web.common.Redirects;
@@ -56,7 +56,7 @@ public class ConsoleEInvoicingResource {
     BusinessParties parties;
 
     @Inject
-    EInvoices eInvoices;
+    IssuedDocuments documents;
 
     @Inject
     CurrentUser user;
@@ -112,7 +112,7 @@ public class ConsoleEInvoicingResource {
                     .entity(Templates.export(from, to, errors))
                     .build();
         }
-        return Response.ok(eInvoices.zip(start, end), "application/zip")
+        return Response.ok(documents.zip(start, end), "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"einvoices-" + start + "-" + end + ".zip\"")
                 .header("Cache-Control", "no-store")
                 .build();

@@ -7,6 +7,7 @@ import app.billfold.common.BusinessRuleException;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.InvalidInputException;
 import app.billfold.einvoice.EInvoices;
+import app.billfold.einvoice.IssuedDocuments;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.invoice.DraftForm;
@@ -19,7 +20,6 @@ import app.billfold.invoice.VoidInvoice;
 import app.billfold.payment.PaymentAllocation;
 import app.billfold.payment.Payments;
 import app.billfold.web.common.Redirects;
-import app.billfold.web.common.RequestLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -78,13 +79,10 @@ public class ConsoleInvoiceResource {
     Payments payments;
 
     @Inject
-    EInvoices eInvoices;
+    IssuedDocuments documents;
 
     @Inject
     Biller biller;
-
-    @Inject
-    RequestLocale locale;
 
     @Inject
     CurrentUser user;
@@ -156,9 +154,9 @@ public class ConsoleInvoiceResource {
     @GET
     @Path("invoices/{id:\\d+}.{format:pdf|cii\\.xml|ubl\\.xml}")
     @Produces({"application/pdf", "application/xml"})
-    public Response file(@RestPath Long id, @RestPath String format) {
+    public Response file(@RestPath Long id, @RestPath String format, @RestHeader("If-None-Match") String ifNoneMatch) {
         return app.billfold.web.common.Downloads.of(
-                eInvoices.ofInvoice(invoices.get(id), EInvoices.Format.byExtension(format), locale.locale()));
+                documents.ofInvoice(invoices.get(id), EInvoices.Format.byExtension(format)), ifNoneMatch);
     }
 
     /** Saves the draft, then does what the pressed button asked; a refusal re-renders the form. */

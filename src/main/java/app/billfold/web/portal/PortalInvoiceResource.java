@@ -2,6 +2,7 @@ package app.billfold.web.portal;
 
 import app.billfold.biller.Biller;
 import app.billfold.einvoice.EInvoices;
+import app.billfold.einvoice.IssuedDocuments;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.invoice.CreditNotes;
@@ -10,7 +11,6 @@ import app.billfold.invoice.Invoices;
 import app.billfold.payment.PaymentAllocation;
 import app.billfold.payment.Payments;
 import app.billfold.web.common.Downloads;
-import app.billfold.web.common.RequestLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -54,13 +55,10 @@ public class PortalInvoiceResource {
     Biller biller;
 
     @Inject
-    EInvoices eInvoices;
+    IssuedDocuments documents;
 
     @Inject
     CreditNotes creditNotes;
-
-    @Inject
-    RequestLocale locale;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -88,7 +86,8 @@ public class PortalInvoiceResource {
     @GET
     @Path("{number:[^/.]+}.{format:pdf|xml|cii\\.xml}")
     @Produces({"application/pdf", "application/xml"})
-    public Response file(@RestPath String number, @RestPath String format) {
+    public Response file(
+            @RestPath String number, @RestPath String format, @RestHeader("If-None-Match") String ifNoneMatch) {
         Invoice invoice = invoices.forCustomerByNumber(user.customerId(), number);
         EInvoices.Format kind = switch (format) {
             case "pdf" -> EInvoices.Format.FACTURX;
@@ -98,6 +97,6 @@ public class PortalInvoiceResource {
         if (kind == EInvoices.Format.CII && !EInvoices.offersUbl(invoice)) {
             throw new app.billfold.common.NotFoundException("CII is offered to business customers");
         }
-        return Downloads.of(eInvoices.ofInvoice(invoice, kind, locale.locale()));
+        return Downloads.of(documents.ofInvoice(invoice, kind), ifNoneMatch);
     }
 }
