@@ -63,7 +63,7 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
             env.put("KC_SMTP_PORT", String.valueOf(TestPorts.smtp()));
             env.put("JAVA_OPTS_APPEND", "-Xms64m -Xmx512m");
             process = builder.start();
-            waitUntilUp(Duration.ofMinutes(3));
+            waitUntilUp(Duration.ofMinutes(6)); // about 20 s idle; minutes on a loaded 2-core machine
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Keycloak from " + HOME.toAbsolutePath(), e);
         }
