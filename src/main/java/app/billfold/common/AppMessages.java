@@ -670,6 +670,10 @@ public interface AppMessages {
     String decline_authentication_required();
 
     @Message(
+            "Your bank returned the debit: the direct debit mandate was revoked. Autopay with this account has stopped.")
+    String decline_mandate_revoked();
+
+    @Message(
             "The processor has not answered yet. We will not charge you twice: this page shows the result once it is known.")
     String pending_text();
 

@@ -135,6 +135,9 @@ public interface PaymentMessages {
     @Message("Expiry")
     String method_expiry();
 
+    @Message("Payment pending")
+    String payment_pending();
+
     @Message("Test mode: payments here are simulated; no real money moves.")
     String test_mode_banner();
 

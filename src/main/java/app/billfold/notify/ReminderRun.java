@@ -6,6 +6,7 @@ import app.billfold.common.LocalFormats;
 import app.billfold.common.PublicLinks;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoiceStatus;
+import app.billfold.payment.ChargeStatus;
 import app.billfold.payment.SavedMethod;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -76,11 +77,15 @@ public class ReminderRun {
             }
             List<Invoice> open = em.createQuery(
                             "select i from Invoice i join fetch i.account a join fetch a.customer"
-                                    + " where i.status in ?1 and i.dueDate between ?2 and ?3",
+                                    + " where i.status in ?1 and i.dueDate between ?2 and ?3"
+                                    // A bank debit under way for it: no reminder while it settles.
+                                    + " and not exists (select p from ChargeAttemptInvoice p"
+                                    + " where p.invoiceId = i.id and p.attempt.status = ?4)",
                             Invoice.class)
                     .setParameter(1, List.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID))
                     .setParameter(2, today.minusDays(steps.get(steps.size() - 1)))
                     .setParameter(3, today.minusDays(steps.get(0)))
+                    .setParameter(4, ChargeStatus.PROCESSING)
                     .getResultList();
             int written = 0;
             for (Invoice invoice : open) {

@@ -80,6 +80,10 @@ public class ChargeAttempt extends PanacheEntityBase {
     @Column(name = "mandate_ref")
     public String mandateRef;
 
+    /** When the reconciler last asked the processor about it while it waited. */
+    @Column(name = "checked_at")
+    public Instant checkedAt;
+
     @OneToMany(mappedBy = "attempt", cascade = CascadeType.ALL)
     public List<ChargeAttemptInvoice> invoices = new ArrayList<>();
 

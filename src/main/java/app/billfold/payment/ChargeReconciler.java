@@ -5,7 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-/** Settles abandoned and unanswered charges, on every node, by asking the processor about their keys. */
+/**
+ * Settles abandoned and unanswered charges, bank debits processing past their time and processor
+ * pages nobody came back from, by asking the processor; on every node, each attempt under its
+ * account's lock, so running twice at once changes nothing.
+ */
 @ApplicationScoped
 public class ChargeReconciler {
 
@@ -22,6 +26,10 @@ public class ChargeReconciler {
         int settled = takePayment.settleAbandoned();
         if (settled > 0) {
             LOG.infof("Settled %d abandoned or unanswered charges", settled);
+        }
+        int moved = takePayment.settleWaiting();
+        if (moved > 0) {
+            LOG.infof("%d bank debits or processor pages settled by asking the processor", moved);
         }
     }
 }

@@ -50,6 +50,9 @@ public class TakePayment {
     /** An attempt left pending this long was abandoned (its node died before sending or recording it). */
     static final Duration STALE = Duration.ofMinutes(2);
 
+    /** How often a debit still processing, or a page nobody came back from, is asked about. */
+    static final Duration RECHECK = Duration.ofHours(1);
+
     @Inject
     AccountRepository accounts;
 
@@ -76,6 +79,9 @@ public class TakePayment {
 
     @Inject
     Clock clock;
+
+    @Inject
+    DebitReturned debitReturned;
 
     /** The metadata key under which every charge carries Billfold's own idempotency key. */
     public static final String KEY_METADATA = "billfold_key";
@@ -182,6 +188,7 @@ public class TakePayment {
             if (state.mandateReference() != null) {
                 attempt.mandateRef = state.mandateReference();
             }
+            boolean wasProcessing = attempt.status == ChargeStatus.PROCESSING;
             ChargeResult result = state.result();
             switch (result.outcome()) {
                 case SUCCEEDED -> resolve(attempt, result);
@@ -197,8 +204,57 @@ public class TakePayment {
                 }
                 case OPEN -> {}
             }
+            if (wasProcessing && attempt.status == ChargeStatus.FAILED) {
+                debitReturned.record(attempt);
+            }
             return attempt;
         });
+    }
+
+    /**
+     * Asks the processor about attempts waiting on it: bank debits still processing (in case their
+     * event never came; the sandbox settles its own this way) and payments opened on its page that
+     * nobody came back from. Each is asked at most once per {@link #RECHECK}. Returns how many moved.
+     */
+    public int settleWaiting() {
+        Instant now = Instant.now(clock);
+        List<Long> waiting = QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery(
+                                "select a.id from ChargeAttempt a where a.status in ?1 and a.createdAt < ?2"
+                                        + " and (a.checkedAt is null or a.checkedAt < ?3) order by a.id",
+                                Long.class)
+                        .setParameter(1, List.of(ChargeStatus.PROCESSING, ChargeStatus.HOSTED))
+                        .setParameter(2, now.minus(STALE))
+                        .setParameter(3, now.minus(RECHECK))
+                        .setMaxResults(500)
+                        .getResultList());
+        int moved = 0;
+        for (Long id : waiting) {
+            ChargeAttempt attempt = QuarkusTransaction.requiringNew().call(() -> {
+                ChargeAttempt found = ChargeAttempt.findById(id);
+                found.checkedAt = now;
+                return found;
+            });
+            ChargeState state;
+            try {
+                if (attempt.status == ChargeStatus.PROCESSING) {
+                    state = new ChargeState(attempt.idempotencyKey, gateway.status(attempt.idempotencyKey), null, null);
+                } else if (attempt.hostedPage != null) {
+                    state = gateway.paymentOnPage(attempt.hostedPage);
+                } else {
+                    // Never reached the processor's page (its answer was lost): nothing to pay there.
+                    state = new ChargeState(attempt.idempotencyKey, ChargeResult.notFound(), null, null);
+                }
+            } catch (GatewayUnavailableException e) {
+                continue;
+            }
+            ChargeStatus before = attempt.status;
+            ChargeAttempt after = apply(attempt.idempotencyKey, state);
+            if (after != null && after.status != before) {
+                moved++;
+            }
+        }
+        return moved;
     }
 
     private Long existing(String key) {

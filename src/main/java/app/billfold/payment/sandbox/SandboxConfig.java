@@ -15,4 +15,8 @@ public interface SandboxConfig {
     /** Share of charges (0 to 1) whose answer is lost after the money moved, as on a timeout. */
     @WithDefault("0")
     double lostAnswerRate();
+
+    /** How long a debit on the sandbox's "settles later" bank accounts stays processing. */
+    @WithDefault("P3D")
+    Duration bankSettlement();
 }

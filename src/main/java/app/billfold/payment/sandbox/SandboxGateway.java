@@ -1,5 +1,6 @@
 package app.billfold.payment.sandbox;
 
+import app.billfold.payment.gateway.ChargeOutcome;
 import app.billfold.payment.gateway.ChargeRequest;
 import app.billfold.payment.gateway.ChargeResult;
 import app.billfold.payment.gateway.GatewayUnavailableException;
@@ -157,7 +158,7 @@ public class SandboxGateway implements PaymentGateway {
         } catch (RuntimeException raced) {
             // Most likely a request with the same key got in first: its result is the answer.
             ChargeResult first = status(request.idempotencyKey());
-            if (first.outcome() == app.billfold.payment.gateway.ChargeOutcome.NOT_FOUND) {
+            if (first.outcome() == ChargeOutcome.NOT_FOUND) {
                 throw raced;
             }
             result = first;
@@ -181,18 +182,21 @@ public class SandboxGateway implements PaymentGateway {
         SandboxOutcome outcome =
                 token.isEmpty() ? SandboxOutcome.GENERIC_DECLINE : SandboxOutcome.valueOf((String) token.get(0));
         String reference = "ch_" + random();
+        Instant now = Instant.now(clock);
+        Instant settlesAt = outcome.settlesLater() ? now.plus(config.bankSettlement()) : null;
         em.createNativeQuery("insert into sandbox_charge (idempotency_key, reference, token, amount, currency, outcome,"
-                        + " refunded, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)")
+                        + " refunded, created_at, settles_at) values (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)")
                 .setParameter(1, request.idempotencyKey())
                 .setParameter(2, reference)
                 .setParameter(3, request.token())
                 .setParameter(4, request.amount())
                 .setParameter(5, request.currency())
                 .setParameter(6, outcome.name())
-                .setParameter(7, Instant.now(clock))
+                .setParameter(7, now)
+                .setParameter(8, settlesAt)
                 .executeUpdate();
         em.flush();
-        return resultOf(reference, request.amount(), outcome);
+        return resultOf(reference, request.amount(), outcome, settlesAt);
     }
 
     @Override
@@ -203,14 +207,15 @@ public class SandboxGateway implements PaymentGateway {
 
     private ChargeResult find(String idempotencyKey) {
         List<?> rows = em.createNativeQuery(
-                        "select reference, outcome, amount from sandbox_charge where idempotency_key = ?1")
+                        "select reference, outcome, amount, settles_at from sandbox_charge where idempotency_key = ?1")
                 .setParameter(1, idempotencyKey)
                 .getResultList();
         if (rows.isEmpty()) {
             return null;
         }
         Object[] row = (Object[]) rows.get(0);
-        return resultOf((String) row[0], (BigDecimal) row[2], SandboxOutcome.valueOf((String) row[1]));
+        return resultOf(
+                (String) row[0], (BigDecimal) row[2], SandboxOutcome.valueOf((String) row[1]), instantOf(row[3]));
     }
 
     @Override
@@ -226,7 +231,7 @@ public class SandboxGateway implements PaymentGateway {
                 return new RefundResult(true, (String) row[0], (BigDecimal) row[1], null);
             }
             int updated = em.createNativeQuery("update sandbox_charge set refunded = refunded + ?1 where reference = ?2"
-                            + " and outcome = 'SUCCEEDS' and refunded + ?1 <= amount")
+                            + " and outcome in ('SUCCEEDS', 'DEBIT_SETTLES') and refunded + ?1 <= amount")
                     .setParameter(1, amount)
                     .setParameter(2, chargeReference)
                     .executeUpdate();
@@ -260,16 +265,36 @@ public class SandboxGateway implements PaymentGateway {
     public long chargesFor(String token) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> ((Number) em.createNativeQuery(
-                                        "select count(*) from sandbox_charge where token = ?1 and outcome = 'SUCCEEDS'")
+                                        "select count(*) from sandbox_charge where token = ?1 and outcome in ('SUCCEEDS', 'DEBIT_SETTLES')")
                                 .setParameter(1, token)
                                 .getSingleResult())
                         .longValue());
     }
 
-    private static ChargeResult resultOf(String reference, BigDecimal amount, SandboxOutcome outcome) {
-        return outcome == SandboxOutcome.SUCCEEDS
+    /** A debit on a "settles later" account is processing until its time has come (the sandbox's clock). */
+    private ChargeResult resultOf(String reference, BigDecimal amount, SandboxOutcome outcome, Instant settlesAt) {
+        if (settlesAt != null && Instant.now(clock).isBefore(settlesAt)) {
+            return new ChargeResult(ChargeOutcome.PROCESSING, reference, null, null, false);
+        }
+        return outcome.succeeds()
                 ? ChargeResult.succeeded(reference, amount)
                 : ChargeResult.declined(reference, outcome.declineCode, outcome.hard);
+    }
+
+    private static Instant instantOf(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp time) {
+            return time.toInstant();
+        }
+        throw new IllegalStateException("settles_at read as " + value.getClass());
     }
 
     private void pause() {

@@ -13,7 +13,13 @@ public enum SandboxOutcome {
     INSUFFICIENT_FUNDS("insufficient_funds", false),
     EXPIRED_CARD("expired_card", true),
     PROCESSING_ERROR("processing_error", false),
-    ACCOUNT_CLOSED("account_closed", true);
+    ACCOUNT_CLOSED("account_closed", true),
+    /** A bank debit: processing for days, then it settles. */
+    DEBIT_SETTLES(null, false),
+    /** A bank debit: processing for days, then returned unpaid for insufficient funds (soft). */
+    DEBIT_RETURNED_NO_FUNDS("insufficient_funds", false),
+    /** A bank debit: processing for days, then returned because the payer revoked the mandate. */
+    DEBIT_RETURNED_REVOKED("mandate_revoked", true);
 
     static final Map<String, SandboxOutcome> CARDS = Map.of(
             "4242424242424242", SUCCEEDS,
@@ -25,7 +31,10 @@ public enum SandboxOutcome {
 
     static final Map<String, SandboxOutcome> BANK_ACCOUNTS = Map.of(
             "000123456789", SUCCEEDS,
-            "000111111113", ACCOUNT_CLOSED);
+            "000111111113", ACCOUNT_CLOSED,
+            "000222222227", DEBIT_SETTLES,
+            "000333333335", DEBIT_RETURNED_NO_FUNDS,
+            "000444444440", DEBIT_RETURNED_REVOKED);
 
     final String declineCode;
     final boolean hard;
@@ -33,6 +42,15 @@ public enum SandboxOutcome {
     SandboxOutcome(String declineCode, boolean hard) {
         this.declineCode = declineCode;
         this.hard = hard;
+    }
+
+    /** Settles days after the charge, as a SEPA debit does, instead of at once. */
+    boolean settlesLater() {
+        return this == DEBIT_SETTLES || this == DEBIT_RETURNED_NO_FUNDS || this == DEBIT_RETURNED_REVOKED;
+    }
+
+    boolean succeeds() {
+        return this == SUCCEEDS || this == DEBIT_SETTLES;
     }
 
     static Optional<SandboxOutcome> ofCard(String number) {
