@@ -36,11 +36,19 @@ public class LateFeePolicy extends PanacheEntityBase {
     /** The most all fees of one invoice may add up to; null: no cap. */
     public BigDecimal cap;
 
+    /** Charged on its own bill when a clerk reverses a payment and asks for it; null: none. */
+    @Column(name = "returned_payment_fee")
+    public BigDecimal returnedPaymentFee;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
     public boolean active() {
         return !"NONE".equals(kind) && amount != null && amount.signum() > 0;
+    }
+
+    public boolean chargesReturnedPayments() {
+        return returnedPaymentFee != null && returnedPaymentFee.signum() > 0;
     }
 
     public boolean monthly() {

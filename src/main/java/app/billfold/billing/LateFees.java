@@ -43,7 +43,14 @@ public class LateFees {
     static final int FEE_TERMS_DAYS = 14;
 
     /** What an admin submits for the policy. */
-    public record PolicyForm(String kind, String amount, String graceDays, String repeat, String cap) {}
+    public record PolicyForm(
+            String kind, String amount, String graceDays, String repeat, String cap, String returnedFee) {
+
+        /** The late fee alone, with no returned-payment fee. */
+        public PolicyForm(String kind, String amount, String graceDays, String repeat, String cap) {
+            this(kind, amount, graceDays, repeat, cap, "");
+        }
+    }
 
     @Inject
     EntityManager em;
@@ -97,6 +104,13 @@ public class LateFees {
         if (cap != null && (cap.signum() <= 0 || cap.compareTo(Plans.MAX) > 0)) {
             errors.reject("cap", "error_amount");
         }
+        BigDecimal returnedFee = FormInput.decimal(errors, "returnedFee", form.returnedFee(), false);
+        if (returnedFee != null
+                && (returnedFee.signum() < 0
+                        || returnedFee.compareTo(Plans.MAX) > 0
+                        || returnedFee.stripTrailingZeros().scale() > Money.scaleOf(biller.settings().currency))) {
+            errors.reject("returnedFee", "error_amount");
+        }
         errors.throwIfAny();
         LateFeePolicy policy = em.find(
                 LateFeePolicy.class, LateFeePolicy.SINGLETON_ID, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
@@ -106,6 +120,7 @@ public class LateFees {
         policy.graceDays = grace;
         policy.repeat = repeat;
         policy.cap = cap;
+        policy.returnedPaymentFee = returnedFee == null || returnedFee.signum() == 0 ? null : returnedFee;
         policy.updatedAt = Instant.now(clock);
         audit.change(actor, "latefee.policy", "biller", null, before, describe(policy));
     }
@@ -234,13 +249,17 @@ public class LateFees {
     }
 
     private static String describe(LateFeePolicy policy) {
+        String returned = policy.chargesReturnedPayments()
+                ? "; returned payment " + policy.returnedPaymentFee.toPlainString()
+                : "";
         if (!policy.active()) {
-            return "no late fees";
+            return "no late fees" + returned;
         }
         return ("PERCENT".equals(policy.kind)
                         ? policy.amount.stripTrailingZeros().toPlainString() + " %"
                         : policy.amount.toPlainString())
                 + " after " + policy.graceDays + " days, " + policy.repeat.toLowerCase(java.util.Locale.ROOT)
-                + (policy.cap == null ? "" : ", at most " + policy.cap.toPlainString());
+                + (policy.cap == null ? "" : ", at most " + policy.cap.toPlainString())
+                + returned;
     }
 }

@@ -329,4 +329,68 @@ public interface BillingMessages {
 
     @Message("Imported.")
     String import_done();
+
+    @Message("Reverse a payment")
+    String reverse_title();
+
+    @Message("The payment stays in the history as reversed, with its reason; the bills it paid owe that money again.")
+    String reverse_explained();
+
+    @Message("Reason (for example: cheque returned unpaid)")
+    String reverse_reason();
+
+    @Message("Charge the returned-payment fee of {fee} on a bill of its own")
+    String reverse_charge_fee(String fee);
+
+    @Message("Reverse the payment")
+    String reverse_button();
+
+    @Message("Reverse")
+    String reverse_link();
+
+    @Message("Reversed: {reason}")
+    String payment_reversed(String reason);
+
+    @Message("Write off the balance")
+    String write_off_title();
+
+    @Message("A credit note for exactly what the bill still owes, with the reason; it leaves no credit on the account.")
+    String write_off_hint();
+
+    @Message("Reason for the write-off")
+    String write_off_reason();
+
+    @Message("Write off")
+    String write_off_button();
+
+    @Message("Returned-payment fee (blank: none)")
+    String returned_fee();
+
+    @Message("This payment was reversed already. Nothing was changed.")
+    String error_payment_already_reversed();
+
+    @Message(
+            "Only cheque, cash and transfer payments can be reversed; card and bank payments are refunded. Nothing was changed.")
+    String error_payment_not_reversible();
+
+    @Message("The fee policy sets no returned-payment fee.")
+    String error_no_returned_payment_fee();
+
+    @Message("Only a bill that still owes something can be written off. Nothing was changed.")
+    String error_write_off_status();
+
+    @Message("A reason is needed to write off a bill (at most 280 characters). Nothing was changed.")
+    String error_write_off_reason();
+
+    @Message("This bill was written off: it takes no other credit note.")
+    String error_credit_written_off();
+
+    @Message("Done: autopay will not pay this bill; pay it yourself before its due date.")
+    String notice_autopay_skipped();
+
+    @Message("This bill has nothing left to pay.")
+    String error_skip_not_payable();
+
+    @Message("Autopay has already paid this bill, or it is being paid now.")
+    String error_skip_too_late();
 }

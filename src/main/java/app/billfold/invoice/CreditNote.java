@@ -32,6 +32,9 @@ public class CreditNote extends PanacheEntityBase {
     @Column(name = "invoice_id")
     public Long invoiceId;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public CreditNoteKind kind = CreditNoteKind.CREDIT;
+
     public String currency;
     public String reason;
 
@@ -49,6 +52,10 @@ public class CreditNote extends PanacheEntityBase {
 
     @Column(name = "created_by")
     public String createdBy;
+
+    public boolean isWriteOff() {
+        return kind == CreditNoteKind.WRITE_OFF;
+    }
 
     @OneToMany(mappedBy = "creditNote", cascade = CascadeType.ALL)
     @OrderBy("id")

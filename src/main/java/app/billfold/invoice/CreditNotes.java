@@ -51,6 +51,9 @@ public class CreditNotes {
         if (invoice.status == InvoiceStatus.DRAFT || invoice.status == InvoiceStatus.VOID) {
             throw new BusinessRuleException("error_credit_status");
         }
+        if (writtenOff(invoice.id)) {
+            throw new BusinessRuleException("error_credit_written_off");
+        }
         FieldErrors errors = new FieldErrors();
         String why = FormInput.text(errors, "reason", reason, true, 300);
         CreditNote note = new CreditNote();
@@ -124,6 +127,90 @@ public class CreditNotes {
                 invoice.number + " " + invoice.status + " balance " + invoice.balance + "; account credit "
                         + available(invoice.account.id));
         return note;
+    }
+
+    /**
+     * Gives up what a bill still owes: a credit note of kind write-off for exactly its balance, with
+     * the reason, taken off the bill at once (so it never becomes account credit). The balance is
+     * shared over the bill's lines by their gross amounts, each share split into net and tax at the
+     * line's rate, the last line taking what rounding leaves so the note's total is the balance.
+     */
+    @Transactional
+    public CreditNote writeOff(Long invoiceId, String reason, String actor) {
+        Invoice invoice = invoices.lockForChange(invoiceId);
+        if (!invoice.status.isPayable() || invoice.balance.signum() <= 0) {
+            throw new BusinessRuleException("error_write_off_status");
+        }
+        FieldErrors errors = new FieldErrors();
+        String why = FormInput.text(errors, "reason", reason, true, 280);
+        errors.throwIfAny();
+        java.util.Locale locale = java.util.Locale.forLanguageTag(invoice.account.customer.language);
+        app.billfold.common.DocumentMessages words = io.quarkus.qute.i18n.MessageBundles.get(
+                app.billfold.common.DocumentMessages.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(locale.getLanguage()));
+
+        CreditNote note = new CreditNote();
+        note.kind = CreditNoteKind.WRITE_OFF;
+        note.accountId = invoice.account.id;
+        note.invoiceId = invoice.id;
+        note.currency = invoice.currency;
+        BigDecimal balance = invoice.balance;
+        BigDecimal left = balance;
+        BigDecimal net = BigDecimal.ZERO;
+        List<InvoiceLine> lines = invoice.lines.stream()
+                .filter(l -> l.netAmount.add(l.taxAmount).signum() > 0)
+                .toList();
+        for (int i = 0; i < lines.size(); i++) {
+            InvoiceLine line = lines.get(i);
+            BigDecimal share = i == lines.size() - 1
+                    ? left
+                    : app.billfold.common.Money.round(
+                            balance.multiply(line.netAmount.add(line.taxAmount))
+                                    .divide(invoice.grossTotal, java.math.MathContext.DECIMAL128),
+                            invoice.currency);
+            share = share.min(left);
+            if (share.signum() <= 0) {
+                continue;
+            }
+            left = left.subtract(share);
+            BigDecimal lineNet = app.billfold.common.Money.round(
+                    share.divide(BigDecimal.ONE.add(line.taxRate.movePointLeft(2)), java.math.MathContext.DECIMAL128),
+                    invoice.currency);
+            CreditNoteLine credited = new CreditNoteLine();
+            credited.creditNote = note;
+            credited.invoiceLineId = line.id;
+            String text = words.write_off_line(line.description);
+            credited.description = text.length() > 300 ? text.substring(0, 300) : text;
+            credited.quantity = BigDecimal.ONE;
+            credited.unitPrice = lineNet;
+            credited.taxRate = line.taxRate;
+            credited.netAmount = lineNet;
+            credited.taxAmount = share.subtract(lineNet);
+            net = net.add(lineNet);
+            note.lines.add(credited);
+        }
+        note.reason = why;
+        note.netTotal = net;
+        note.taxTotal = balance.subtract(net);
+        note.grossTotal = balance;
+        note.createdAt = Instant.now(clock);
+        note.createdBy = actor;
+        note.persist();
+        note.number = "CN-" + String.format("%06d", note.id);
+        String before = invoice.number + " " + invoice.status + " balance " + invoice.balance;
+        allocate(note, invoice, balance);
+        audit.change(
+                actor,
+                "invoice.writeoff",
+                "account:" + invoice.account.id,
+                note.number + " writes off " + invoice.number + " " + balance + ": " + why,
+                before,
+                invoice.number + " " + invoice.status + " balance " + invoice.balance);
+        return note;
+    }
+
+    private boolean writtenOff(Long invoiceId) {
+        return CreditNote.count("invoiceId = ?1 and kind = ?2", invoiceId, CreditNoteKind.WRITE_OFF) > 0;
     }
 
     /** Applies the account's credit, oldest note first, to a newly issued invoice. */

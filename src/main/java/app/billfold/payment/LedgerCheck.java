@@ -115,7 +115,8 @@ public class LedgerCheck {
 
     /** Whether a payment counted towards its bills at an instant (a reversal takes it back from then on). */
     static boolean countsAt(Payment payment, Instant instant) {
-        return payment.status == PaymentStatus.SUCCEEDED;
+        return payment.status == PaymentStatus.SUCCEEDED
+                || (payment.status == PaymentStatus.REVERSED && !payment.reversedAt.isBefore(instant));
     }
 
     private static Position plus(Position a, Position b) {

@@ -67,8 +67,30 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "mandate_ref")
     public String mandateRef;
 
+    @Column(name = "reversed_at")
+    public Instant reversedAt;
+
+    @Column(name = "reversed_by")
+    public String reversedBy;
+
+    @Column(name = "reversal_reason")
+    public String reversalReason;
+
+    /** The returned-payment fee charged when it was reversed, if any. */
+    @Column(name = "fee_invoice_id")
+    public Long feeInvoiceId;
+
     @OneToMany(mappedBy = "payment", cascade = CascadeType.ALL)
     public List<PaymentAllocation> allocations = new ArrayList<>();
+
+    public boolean isReversed() {
+        return status == PaymentStatus.REVERSED;
+    }
+
+    /** A clerk recorded it, and it still counts: it may be reversed. */
+    public boolean isReversible() {
+        return status == PaymentStatus.SUCCEEDED && gatewayRef == null && PaymentMethod.OFFLINE.contains(method);
+    }
 
     public Money money() {
         return Money.of(amount, currency);

@@ -1,5 +1,7 @@
 package app.billfold.payment;
 
 public enum PaymentStatus {
-    SUCCEEDED
+    SUCCEEDED,
+    /** An offline payment taken back (a bounced cheque, a typing error): it counts until its reversal. */
+    REVERSED
 }

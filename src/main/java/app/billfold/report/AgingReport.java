@@ -146,7 +146,7 @@ public class AgingReport {
      * A payment counts from the day it was received; a reversed one stops counting at its
      * reversal. Shared by the report and kept in step with the ledger check.
      */
-    static final String COUNTED_PAYMENT = "p.status = 'SUCCEEDED'";
+    static final String COUNTED_PAYMENT = "(p.status = 'SUCCEEDED' or (p.status = 'REVERSED' and p.reversed_at >= ?2))";
 
     /** The amount in the bucket of its lateness on the day. */
     static Row bucket(

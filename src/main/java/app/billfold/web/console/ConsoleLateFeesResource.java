@@ -47,7 +47,8 @@ public class ConsoleLateFeesResource {
                         p.amount.stripTrailingZeros().toPlainString(),
                         String.valueOf(p.graceDays),
                         p.repeat,
-                        p.cap == null ? "" : p.cap.toPlainString()),
+                        p.cap == null ? "" : p.cap.toPlainString(),
+                        p.returnedPaymentFee == null ? "" : p.returnedPaymentFee.toPlainString()),
                 new FieldErrors());
     }
 
@@ -59,8 +60,9 @@ public class ConsoleLateFeesResource {
             @RestForm String amount,
             @RestForm String graceDays,
             @RestForm String repeat,
-            @RestForm String cap) {
-        var form = new LateFees.PolicyForm(kind, amount, graceDays, repeat, cap);
+            @RestForm String cap,
+            @RestForm String returnedFee) {
+        var form = new LateFees.PolicyForm(kind, amount, graceDays, repeat, cap, returnedFee);
         try {
             lateFees.updatePolicy(form, user.email());
         } catch (InvalidInputException e) {

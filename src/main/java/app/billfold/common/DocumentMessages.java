@@ -1,0 +1,19 @@
+package app.billfold.common;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The words Billfold writes onto bills and credit notes from Java (fee lines, shares by days,
+ * usage bands), in English; French is in messages/doc_fr.properties. Each is taken in the
+ * customer's language when the document is made, since an issued document never changes.
+ */
+@MessageBundle(value = "doc", locale = "en")
+public interface DocumentMessages {
+
+    @Message("Returned payment fee (payment of {amount} received on {date})")
+    String returned_payment_fee(String amount, String date);
+
+    @Message("Write-off: {line}")
+    String write_off_line(String line);
+}
