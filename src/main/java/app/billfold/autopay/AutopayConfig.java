@@ -19,9 +19,17 @@ public interface AutopayConfig {
     int concurrency();
 
     /**
-     * Days after the first try (the due date) on which a soft failure is tried again; after the
-     * last one the bill is flagged for clerks and stays payable by hand.
+     * Days after the first try that failed (the due date, or the day a late run caught up) on which
+     * a soft failure is tried again, never twice on one day; after the last one the bill is flagged
+     * for clerks and stays payable by hand.
      */
     @WithDefault("1,3,5")
     List<Integer> retryDays();
+
+    /**
+     * Days between the notice of an automatic debit and the debit (SEPA pre-notification): a bill
+     * is never debited before its notice is this old, nor before its due date.
+     */
+    @WithDefault("3")
+    int noticeDays();
 }

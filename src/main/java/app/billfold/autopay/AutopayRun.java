@@ -70,6 +70,9 @@ public class AutopayRun {
     AuditLog audit;
 
     @Inject
+    DebitNotices debitNotices;
+
+    @Inject
     Clock clock;
 
     @Scheduled(
@@ -84,6 +87,7 @@ public class AutopayRun {
     public Result run() {
         // Jobs run outside any web request: every database read here has a transaction of its own.
         LocalDate today = QuarkusTransaction.requiringNew().call(biller::today);
+        debitNotices.sendDue(today);
         int scheduled = QuarkusTransaction.requiringNew().call(() -> schedule(today));
         Tally tally = new Tally();
         // Several workers claim rows side by side, so that slow processor calls overlap; the
@@ -134,13 +138,18 @@ public class AutopayRun {
         }
     }
 
-    /** Adds every due, open invoice of an enrolled account that has no schedule yet (catch-up included). */
+    /**
+     * Adds every open invoice of an enrolled account whose debit day has come and that has no
+     * schedule yet (catch-up included): only a bill whose notice went out the notice period before,
+     * and that the customer did not choose to pay themselves.
+     */
     int schedule(LocalDate today) {
         return em.createNativeQuery("insert into autopay_schedule (invoice_id, account_id, status, tries, first_try_on,"
-                        + " next_try_on, updated_at) select i.id, i.account_id, 'SCHEDULED', 0, i.due_date, i.due_date, ?1"
+                        + " next_try_on, updated_at) select i.id, i.account_id, 'SCHEDULED', 0, n.debit_on, n.debit_on, ?1"
                         + " from invoice i join account a on a.id = i.account_id"
+                        + " join autopay_notice n on n.invoice_id = i.id and n.skipped_at is null"
                         + " where a.autopay_method_id is not null and i.status in ('OPEN', 'PARTIALLY_PAID')"
-                        + " and i.due_date <= ?2"
+                        + " and n.debit_on <= ?2"
                         + " and not exists (select 1 from autopay_schedule s where s.invoice_id = i.id)"
                         + " on conflict do nothing")
                 .setParameter(1, Instant.now(clock))
@@ -172,6 +181,11 @@ public class AutopayRun {
             giveUp(row, "expired_card");
             return row;
         }
+        if (row.tries == 0) {
+            // Retries count from the day the first try really happened, which after downtime or a
+            // late enrolment is later than the due date.
+            row.firstTryOn = today;
+        }
         LinkedHashMap<Long, java.math.BigDecimal> parts = new LinkedHashMap<>();
         parts.put(invoice.id, invoice.balance);
         ChargeAttempt attempt = takePayment.pay(new PayOrder(
@@ -185,7 +199,7 @@ public class AutopayRun {
                 SYSTEM));
         switch (attempt.status) {
             case SUCCEEDED -> row.status = AutopayStatus.DONE;
-            case FAILED -> declined(row, attempt);
+            case FAILED -> declined(row, attempt, today);
             case CANCELLED -> {
                 // Never reached the processor (an abandoned try): try again tomorrow with a new key.
                 row.tries++;
@@ -197,14 +211,21 @@ public class AutopayRun {
         return row;
     }
 
-    private void declined(AutopaySchedule row, ChargeAttempt attempt) {
+    /**
+     * A soft decline is tried again the configured number of days after the first try that failed,
+     * and never before tomorrow: a run, however late, charges a bill at most once, and a retry
+     * missed while the app was down comes the day after the one that catches up, not minutes later.
+     */
+    private void declined(AutopaySchedule row, ChargeAttempt attempt, LocalDate today) {
         row.tries++;
         row.lastDeclineCode = attempt.declineCode;
         List<Integer> retries = config.retryDays();
         if (Boolean.TRUE.equals(attempt.hardFailure) || row.tries > retries.size()) {
             giveUp(row, attempt.declineCode);
         } else {
-            row.nextTryOn = row.firstTryOn.plusDays(retries.get(row.tries - 1));
+            LocalDate planned = row.firstTryOn.plusDays(retries.get(row.tries - 1));
+            LocalDate tomorrow = today.plusDays(1);
+            row.nextTryOn = planned.isAfter(today) ? planned : tomorrow;
         }
     }
 

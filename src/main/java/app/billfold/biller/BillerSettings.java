@@ -51,6 +51,10 @@ public class BillerSettings extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** Whether bills paid or voided while waiting in the print queue are printed all the same. */
+    @Column(name = "print_paid_bills")
+    public boolean printPaidBills;
+
     /** Days relative to the due date on which reminders go out, e.g. "-5,0,3,10" (negative: before). */
     @Column(name = "reminder_days")
     public String reminderDays;

@@ -66,6 +66,9 @@ public interface MailMessages {
     @Message("Autopay: we will charge {amount} to {method} on {due} for bill {number}. Nothing to do on your side.")
     String autopay_notice_body(String amount, String due, String number, String method);
 
+    @Message("Pay this one myself (autopay leaves this bill alone)")
+    String autopay_skip_link();
+
     @Message("Pay now")
     String reminder_pay_link();
 

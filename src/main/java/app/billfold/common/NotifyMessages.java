@@ -161,4 +161,46 @@ public interface NotifyMessages {
 
     @Message("Your number is confirmed: SMS notices are on.")
     String notice_phone_confirmed();
+
+    @Message("#{id}")
+    String message_number(Long id);
+
+    @Message("(sent again for #{id})")
+    String message_fallback_of(Long id);
+
+    @Message("then by e-mail")
+    String message_then_email();
+
+    @Message("then by SMS")
+    String message_then_sms();
+
+    @Message("then the bill on paper (print queue)")
+    String message_then_print();
+
+    @Message("Paper account")
+    String print_reason_paper();
+
+    @Message("Not delivered on any channel (message #{message})")
+    String print_reason_undelivered(Long message);
+
+    @Message("Print")
+    String print_choose();
+
+    @Message("Why on paper")
+    String print_why();
+
+    @Message("Rule for paper")
+    String print_rule_title();
+
+    @Message("Print bills that were paid or voided while they waited")
+    String print_rule_paid();
+
+    @Message("Bills paid or voided while they waited are printed all the same.")
+    String print_rule_paid_on();
+
+    @Message("Bills paid or voided while they waited are left out.")
+    String print_rule_paid_off();
+
+    @Message("Paperless, but no channel reaches the customer")
+    String print_reason_unreachable();
 }

@@ -248,4 +248,25 @@ public interface PaymentMessages {
 
     @Message("Charged to {method}.")
     String autopay_with(String method);
+
+    @Message("Autopay for this bill")
+    String autopay_bill_title();
+
+    @Message("Autopay will pay this bill on {date}.")
+    String autopay_bill_on(String date);
+
+    @Message("Autopay will pay this bill on its due date, after a notice.")
+    String autopay_bill_due();
+
+    @Message("You chose to pay this bill yourself: autopay leaves it alone. Autopay goes on for your next bills.")
+    String autopay_bill_skipped();
+
+    @Message("Pay this one myself")
+    String autopay_pay_myself();
+
+    @Message("Bill {number}, {amount} to pay.")
+    String autopay_bill_summary(String number, String amount);
+
+    @Message("Autopay has nothing left to do for this bill.")
+    String autopay_bill_nothing();
 }

@@ -103,7 +103,7 @@ public class IssueInvoice {
                 "invoice-issued:" + invoice.id,
                 CustomerNotice.ANY);
         if (sent.isEmpty()) {
-            printQueue.add(invoice);
+            printQueue.addUndelivered(invoice.id, null);
         }
     }
 }

@@ -50,7 +50,7 @@ public class DeliveryReports {
                 }
                 failures.failedForGood(message, message.lastError);
             } else {
-                failures.fallBack(message);
+                failures.deliverElsewhere(message);
             }
         }
         return true;

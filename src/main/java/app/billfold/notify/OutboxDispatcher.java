@@ -136,7 +136,7 @@ public class OutboxDispatcher {
         if (!consents.allows(message.recipient)) {
             message.status = "SKIPPED";
             message.lastError = "no SMS consent for this number";
-            failures.fallBack(message);
+            failures.deliverElsewhere(message);
             return false;
         }
         Instant allowed = QuietHours.nextAllowed(now, zoneOf(message));
@@ -208,6 +208,9 @@ public class OutboxDispatcher {
         if (message.attempts >= maxAttempts) {
             message.status = "DEAD";
             LOG.warnf("Message %d is dead after %d tries: %s", message.id, message.attempts, message.lastError);
+            // The address may still be good (so it is not marked failed), but this notice is late:
+            // it goes on the other channel, or its bill on paper.
+            failures.deliverElsewhere(message);
         } else {
             message.status = "RETRY";
             long minutes = Math.min(60, 1L << (message.attempts - 1));

@@ -54,4 +54,12 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** The message this one sends again on another channel, after that one failed. */
+    @Column(name = "fallback_of")
+    public Long fallbackOf;
+
+    /** Where the notice went after this message failed: EMAIL, SMS or PRINT (the bill on paper). */
+    @Column(name = "followed_by")
+    public String followedBy;
 }

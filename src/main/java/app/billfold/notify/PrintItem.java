@@ -24,4 +24,11 @@ public class PrintItem extends PanacheEntityBase {
 
     @Column(name = "printed_by")
     public String printedBy;
+
+    /** PAPER (a paper account) or UNDELIVERED (no channel reached a paperless customer). */
+    public String reason;
+
+    /** The message that could not be delivered, when that is why the bill is here. */
+    @Column(name = "message_id")
+    public Long messageId;
 }

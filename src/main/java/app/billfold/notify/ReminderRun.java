@@ -122,6 +122,10 @@ public class ReminderRun {
         var customer = account.customer;
         Locale locale = Locale.forLanguageTag(customer.language);
         boolean autopay = account.autopayMethodId != null && step <= 0;
+        if (autopay && hasDebitNotice(invoice.id)) {
+            // The autopay run sent the notice of this debit already (with its day): one is enough.
+            return false;
+        }
         String kind = autopay
                 ? "autopay_notice"
                 : step < 0 ? "reminder_before" : step == 0 ? "reminder_due" : "reminder_after";
@@ -138,5 +142,13 @@ public class ReminderRun {
         }
         return !notice.send(customer, kind, data, "reminder:" + invoice.id + ":" + step, offered)
                 .isEmpty();
+    }
+
+    private boolean hasDebitNotice(Long invoiceId) {
+        return ((Number) em.createNativeQuery("select count(*) from autopay_notice where invoice_id = ?1")
+                                .setParameter(1, invoiceId)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
     }
 }

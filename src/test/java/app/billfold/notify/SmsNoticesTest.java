@@ -375,23 +375,112 @@ class SmsNoticesTest {
     }
 
     @Test
-    void aPaperlessBillThatNoChannelCanReachGoesToThePrintQueue() {
+    void aBouncedBillWithNoOtherChannelGoesToThePrintQueueItselfAndTheLogShowsWhy() {
         var bea = data.aCustomer().paperless().create();
         Invoice first =
                 data.anInvoice(bea.account()).withLine("Water", "1", "10", "0").issue();
         dispatcher.dispatch();
-        bounce("Bearer test-bounce-token", message(bea.id(), "EMAIL").providerId, "permanent")
-                .statusCode(204);
+        OutboxMessage ebill = message(bea.id(), "EMAIL");
+        bounce("Bearer test-bounce-token", ebill.providerId, "permanent").statusCode(204);
         assertThat(data.fresh(() -> OutboxMessage.count("customerId = ?1 and channel = 'SMS'", bea.id())))
                 .isZero(); // no number to fall back to
+        assertThat(message(bea.id(), "EMAIL").followedBy).isEqualTo("PRINT");
 
         Invoice second =
                 data.anInvoice(bea.account()).withLine("Water", "1", "11", "0").issue();
 
-        assertThat(data.fresh(() -> printQueue.waiting()))
-                .extracting(i -> i.number)
-                .contains(second.number)
-                .doesNotContain(first.number);
+        // The bounced bill itself is on paper now, not only the next one.
+        assertThat(data.fresh(() -> printQueue.waitingWithReasons()))
+                .filteredOn(w -> w.bill().account.id.equals(bea.account().id))
+                .extracting(w -> w.bill().number + " " + w.reason() + " " + w.messageId())
+                .containsExactlyInAnyOrder(
+                        first.number + " UNDELIVERED " + ebill.id, second.number + " UNDELIVERED null");
+
+        String clerk = data.staff(app.billfold.identity.Role.CLERK, "clerk-password");
+        var console = app.billfold.support.WebSession.signedIn(clerk, "clerk-password");
+        assertThat(console.get("/console/print").asString())
+                .contains(first.number)
+                .contains("Not delivered on any channel (message #" + ebill.id + ")");
+        assertThat(console.get("/console/messages?customer=" + bea.id()).asString())
+                .contains("then the bill on paper (print queue)");
+    }
+
+    @Test
+    void anEmailDeadAfterTransientFailuresGoesBySmsAndAnSmsDeadTooPutsTheBillOnPaper() throws Exception {
+        var cid = data.aCustomer().textable("06 12 34 56 11").paperless().create();
+        emailOnly(cid.id());
+        failSmsTo("%2B33612345611");
+        Invoice bill =
+                data.anInvoice(cid.account()).withLine("Water", "1", "10", "0").issue();
+        smtp.stop(); // the mail server is down for the whole day
+        try {
+            for (int i = 0; i < 7; i++) {
+                dispatcher.dispatch();
+                clock.advance(java.time.Duration.ofHours(2));
+            }
+        } finally {
+            smtp = new GreenMail(new ServerSetup(TestPorts.smtp(), null, ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+        }
+        OutboxMessage email = message(cid.id(), "EMAIL");
+        assertThat(email.status).isEqualTo("DEAD");
+        assertThat(email.followedBy).isEqualTo("SMS");
+        // The address may still be good: a dead e-mail does not mark it failed.
+        assertThat(data.fresh(() -> Customer.<Customer>findById(cid.id()).emailFailedAt))
+                .isNull();
+        OutboxMessage sms = message(cid.id(), "SMS");
+        assertThat(sms.fallbackOf).isEqualTo(email.id);
+        assertThat(sms.kind).isEqualTo("invoice_issued");
+
+        for (int i = 0; i < 12; i++) { // through the night's quiet hours, then six tries
+            clock.advance(java.time.Duration.ofHours(2));
+            dispatcher.dispatch();
+        }
+        OutboxMessage deadSms = message(cid.id(), "SMS");
+        assertThat(deadSms.status).isEqualTo("DEAD");
+        assertThat(deadSms.followedBy).isEqualTo("PRINT");
+        assertThat(data.fresh(() -> OutboxMessage.count("customerId", cid.id())))
+                .isEqualTo(2); // never back and forth
+        assertThat(data.fresh(() -> printQueue.waitingWithReasons()))
+                .filteredOn(w -> w.bill().id.equals(bill.id))
+                .singleElement()
+                .satisfies(w -> assertThat(w.messageId()).isEqualTo(deadSms.id));
+    }
+
+    @Test
+    void anSmsDeadAfterTransientFailuresGoesByEmail() throws Exception {
+        var dan = data.aCustomer().smsOnly("06 12 34 56 12").paperless().create();
+        failSmsTo("%2B33612345612");
+        Invoice bill =
+                data.anInvoice(dan.account()).withLine("Water", "1", "10", "0").issue();
+        for (int i = 0; i < 7; i++) {
+            dispatcher.dispatch();
+            clock.advance(java.time.Duration.ofHours(2));
+        }
+        OutboxMessage sms = message(dan.id(), "SMS");
+        assertThat(sms.status).isEqualTo("DEAD");
+        assertThat(sms.followedBy).isEqualTo("EMAIL");
+        dispatcher.dispatch();
+        OutboxMessage email = message(dan.id(), "EMAIL");
+        assertThat(email.fallbackOf).isEqualTo(sms.id);
+        assertThat(email.status).isEqualTo("SENT");
+        assertThat(smtp.getReceivedMessagesForDomain(dan.email()))
+                .anyMatch(m -> subject(m).contains(bill.number));
+        assertThat(data.fresh(() -> printQueue.waiting())).extracting(i -> i.id).doesNotContain(bill.id);
+    }
+
+    /** Twilio answers 500 for this number (URL-encoded in the body): a failure worth retrying. */
+    private static void failSmsTo(String encodedNumber) {
+        TwilioStandIn.server()
+                .stubFor(post(urlPathEqualTo(TwilioStandIn.MESSAGES_PATH))
+                        .withRequestBody(
+                                com.github.tomakehurst.wiremock.client.WireMock.containing("To=" + encodedNumber))
+                        .atPriority(1)
+                        .willReturn(aResponse()
+                                .withStatus(500)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(
+                                        "{\"code\": 20500, \"message\": \"Internal Server Error\", \"status\": 500}")));
     }
 
     private void emailOnly(Long customerId) {

@@ -17,6 +17,7 @@ public class Notice {
     public static final String PARAM = "notice";
     static final Set<String> KEYS = Set.of(
             "notice_customer_created",
+            "notice_autopay_skipped",
             "notice_customer_updated",
             "notice_account_opened",
             "notice_account_updated",

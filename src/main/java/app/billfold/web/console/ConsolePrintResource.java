@@ -2,7 +2,6 @@ package app.billfold.web.console;
 
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
-import app.billfold.invoice.Invoice;
 import app.billfold.notify.PrintQueue;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
@@ -26,7 +25,7 @@ public class ConsolePrintResource {
 
     @CheckedTemplate(basePath = "console/print")
     static class Templates {
-        static native TemplateInstance queue(List<Invoice> waiting);
+        static native TemplateInstance queue(List<PrintQueue.Waiting> waiting, boolean printPaid, boolean admin);
     }
 
     @Inject
@@ -35,16 +34,28 @@ public class ConsolePrintResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    app.billfold.biller.Biller biller;
+
+    /** The biller's rule for bills paid or voided while they waited (admins). */
+    @POST
+    @Path("rule")
+    @RolesAllowed(Role.ADMIN_ROLE)
+    public Response rule(@RestForm String printPaid) {
+        queue.printPaidBills("true".equals(printPaid), user.email());
+        return Redirects.seeOther("/console/print", "notice_settings_saved");
+    }
+
     @GET
     public TemplateInstance queue() {
-        return Templates.queue(queue.waiting());
+        return Templates.queue(queue.waitingWithReasons(), biller.settings().printPaidBills, user.isAdmin());
     }
 
     @GET
     @Path("bills.pdf")
     @Produces("application/pdf")
-    public Response merged() {
-        byte[] pdf = queue.mergedPdf();
+    public Response merged(@org.jboss.resteasy.reactive.RestQuery List<Long> invoice) {
+        byte[] pdf = queue.mergedPdf(invoice == null ? List.of() : invoice);
         if (pdf.length == 0) {
             return Redirects.seeOther("/console/print");
         }

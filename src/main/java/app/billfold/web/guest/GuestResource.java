@@ -269,6 +269,12 @@ public class GuestResource {
     public Response stopAutopay(@RestForm String link) {
         ManageLink manage = manageLink(link);
         autopay.stop(manage.account().customer.id, manage.account().id, "guest:" + manage.email());
+        try {
+            manageLink(link);
+        } catch (NotFoundException e) {
+            // A notice's link ends with the enrolment it was made for.
+            return Redirects.seeOther("/guest", "notice_autopay_off");
+        }
         return Redirects.seeOther(
                 "/guest/autopay?link=" + URLEncoder.encode(link, StandardCharsets.UTF_8), "notice_autopay_off");
     }
@@ -315,12 +321,21 @@ public class GuestResource {
 
     record ManageLink(Account account, String email) {}
 
+    /**
+     * A confirmation's link (account and address, valid two weeks), or a debit notice's (also the
+     * moment autopay was switched on: it holds while that enrolment lasts, and no longer).
+     */
     private ManageLink manageLink(String link) {
         String[] f = signer.verify(GuestPayment.MANAGE_LINK, link)
-                .map(v -> v.split("\\|", 2))
-                .filter(v -> v.length == 2)
+                .map(v -> v.split("\\|", 3))
+                .filter(v -> v.length >= 2)
                 .orElseThrow(() -> new NotFoundException("link"));
-        return new ManageLink(customers.account(Long.valueOf(f[0])), f[1]);
+        Account account = customers.account(Long.valueOf(f[0]));
+        if (f.length == 3
+                && (account.autopaySince == null || account.autopaySince.toEpochMilli() != Long.parseLong(f[2]))) {
+            throw new NotFoundException("link");
+        }
+        return new ManageLink(account, f[1]);
     }
 
     /** A reload of the return page after paying shows the receipt again instead of failing. */

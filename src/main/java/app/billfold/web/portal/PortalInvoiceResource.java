@@ -60,6 +60,17 @@ public class PortalInvoiceResource {
     @Inject
     CreditNotes creditNotes;
 
+    @Inject
+    app.billfold.autopay.DebitNotices debitNotices;
+
+    /** "Pay this one myself": autopay leaves this bill alone; the customer pays it when they like. */
+    @jakarta.ws.rs.POST
+    @Path("{number}/pay-myself")
+    public Response payMyself(@RestPath String number) {
+        debitNotices.skipForCustomer(user.customerId(), number, user.email());
+        return app.billfold.web.common.Redirects.seeOther("/portal/invoices/" + number, "notice_autopay_skipped");
+    }
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list(@RestQuery String status) {
