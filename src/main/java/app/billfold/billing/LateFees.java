@@ -3,6 +3,7 @@ package app.billfold.billing;
 import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
 import app.billfold.common.BusinessRuleException;
+import app.billfold.common.DocumentWords;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
 import app.billfold.common.Money;
@@ -202,8 +203,11 @@ public class LateFees {
         if (claimed == 0 || amount.signum() <= 0) {
             return false;
         }
-        String description =
-                "Late fee for invoice " + invoice.number + (policy.monthly() ? " (month " + (period + 1) + ")" : "");
+        String description = DocumentWords.in(
+                invoice.account.customer.language,
+                words -> policy.monthly()
+                        ? words.late_fee_month(invoice.number, String.valueOf(period + 1))
+                        : words.late_fee(invoice.number));
         Invoice fee = drafts.create(
                 invoice.account.id,
                 new DraftForm(

@@ -1,5 +1,7 @@
 package app.billfold.billing;
 
+import app.billfold.common.DocumentMessages;
+import app.billfold.common.DocumentWords;
 import app.billfold.common.Money;
 import app.billfold.invoice.LineInput;
 import java.math.BigDecimal;
@@ -29,17 +31,33 @@ public final class PeriodCharges {
      */
     public static List<LineInput> lines(
             Subscription subscription, BillingPeriod period, Map<Long, BigDecimal> usage, String currency) {
+        // The bill speaks the customer's language; dates stay ISO, which reads the same in both.
+        return DocumentWords.in(
+                subscription.account.customer.language, words -> lines(subscription, period, usage, currency, words));
+    }
+
+    private static List<LineInput> lines(
+            Subscription subscription,
+            BillingPeriod period,
+            Map<Long, BigDecimal> usage,
+            String currency,
+            DocumentMessages words) {
         List<LineInput> lines = new ArrayList<>();
         long covered = period.coveredDays(subscription.startsOn, subscription.endsOn);
-        String label = " (" + period.start() + " – " + period.lastDay() + ")";
+        String label =
+                " " + words.period(period.start().toString(), period.lastDay().toString());
         for (PlanLine line : subscription.plan.lines) {
             if (!line.metered()) {
                 if (covered == period.days()) {
                     lines.add(line(line.description + label, BigDecimal.ONE, line.unitPrice, line.taxRate));
                 } else {
                     BigDecimal share = Money.share(line.unitPrice, covered, period.days(), currency);
-                    String days = " (" + covered + "/" + period.days() + " days, " + period.start() + " – "
-                            + period.lastDay() + ")";
+                    String days = " "
+                            + words.period_share(
+                                    String.valueOf(covered),
+                                    String.valueOf(period.days()),
+                                    period.start().toString(),
+                                    period.lastDay().toString());
                     lines.add(line(line.description + days, BigDecimal.ONE, share, line.taxRate));
                 }
                 continue;
@@ -48,13 +66,13 @@ public final class PeriodCharges {
             if (quantity == null) {
                 throw new MissingUsage(line.description);
             }
-            lines.addAll(metered(line, quantity, label));
+            lines.addAll(metered(line, quantity, label, words));
         }
         return lines;
     }
 
     /** The usage split over the line's tiers: one invoice line per band used. */
-    static List<LineInput> metered(PlanLine line, BigDecimal quantity, String label) {
+    static List<LineInput> metered(PlanLine line, BigDecimal quantity, String label, DocumentMessages words) {
         List<LineInput> lines = new ArrayList<>();
         String unit = line.unit == null || line.unit.isBlank() ? "" : " " + line.unit;
         if (line.tiers.isEmpty()) {
@@ -72,9 +90,10 @@ public final class PeriodCharges {
             BigDecimal band =
                     tier.upTo == null ? left : tier.upTo.subtract(from).min(left);
             if (band.signum() > 0) {
-                String range = tier.upTo == null
-                        ? " (over " + plain(from) + unit + ")"
-                        : " (" + plain(from) + "–" + plain(tier.upTo) + unit + ")";
+                String range = " "
+                        + (tier.upTo == null
+                                ? words.tier_over(plain(from), unit)
+                                : words.tier_band(plain(from), plain(tier.upTo), unit));
                 lines.add(line(line.description + range + label, band, tier.unitPrice, line.taxRate));
             }
             left = left.subtract(band);

@@ -16,4 +16,22 @@ public interface DocumentMessages {
 
     @Message("Write-off: {line}")
     String write_off_line(String line);
+
+    @Message("Late fee for invoice {number}")
+    String late_fee(String number);
+
+    @Message("Late fee for invoice {number} (month {month})")
+    String late_fee_month(String number, String month);
+
+    @Message("({from} – {to})")
+    String period(String from, String to);
+
+    @Message("({covered}/{days} days, {from} – {to})")
+    String period_share(String covered, String days, String from, String to);
+
+    @Message("({from}–{to}{unit})")
+    String tier_band(String from, String to, String unit);
+
+    @Message("(over {from}{unit})")
+    String tier_over(String from, String unit);
 }

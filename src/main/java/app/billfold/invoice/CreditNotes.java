@@ -145,9 +145,6 @@ public class CreditNotes {
         String why = FormInput.text(errors, "reason", reason, true, 280);
         errors.throwIfAny();
         java.util.Locale locale = java.util.Locale.forLanguageTag(invoice.account.customer.language);
-        app.billfold.common.DocumentMessages words = io.quarkus.qute.i18n.MessageBundles.get(
-                app.billfold.common.DocumentMessages.class,
-                io.quarkus.qute.i18n.Localized.Literal.of(locale.getLanguage()));
 
         CreditNote note = new CreditNote();
         note.kind = CreditNoteKind.WRITE_OFF;
@@ -179,7 +176,8 @@ public class CreditNotes {
             CreditNoteLine credited = new CreditNoteLine();
             credited.creditNote = note;
             credited.invoiceLineId = line.id;
-            String text = words.write_off_line(line.description);
+            String text = app.billfold.common.DocumentWords.in(
+                    locale.getLanguage(), words -> words.write_off_line(line.description));
             credited.description = text.length() > 300 ? text.substring(0, 300) : text;
             credited.quantity = BigDecimal.ONE;
             credited.unitPrice = lineNet;

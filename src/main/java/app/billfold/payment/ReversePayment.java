@@ -6,7 +6,7 @@ import app.billfold.biller.Biller;
 import app.billfold.billing.LateFeePolicy;
 import app.billfold.billing.LateFees;
 import app.billfold.common.BusinessRuleException;
-import app.billfold.common.DocumentMessages;
+import app.billfold.common.DocumentWords;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
 import app.billfold.common.LocalFormats;
@@ -16,8 +16,6 @@ import app.billfold.invoice.DraftInvoices;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.IssueInvoice;
 import app.billfold.invoice.LineInput;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -122,9 +120,10 @@ public class ReversePayment {
 
     private Invoice chargeFee(Payment payment, LateFeePolicy policy) {
         Locale locale = Locale.forLanguageTag(payment.account.customer.language);
-        DocumentMessages words = MessageBundles.get(DocumentMessages.class, Localized.Literal.of(locale.getLanguage()));
-        String description = words.returned_payment_fee(
-                LocalFormats.money(payment.money(), locale), LocalFormats.date(payment.receivedOn, locale));
+        String description = DocumentWords.in(
+                locale.getLanguage(),
+                words -> words.returned_payment_fee(
+                        LocalFormats.money(payment.money(), locale), LocalFormats.date(payment.receivedOn, locale)));
         Invoice fee = drafts.create(
                 payment.account.id,
                 new DraftForm(

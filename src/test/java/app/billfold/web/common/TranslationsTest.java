@@ -72,7 +72,10 @@ class TranslationsTest {
     void templatesHoldNoLiteralText() throws IOException {
         List<String> offending = new ArrayList<>();
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+            // Pages, and the HTML and plain-text bodies of e-mails.
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(".html") || f.toString().endsWith(".txt"))
+                    .toList()) {
                 String source = Files.readString(file);
                 String withoutQute = stripQute(source);
                 Matcher attributes = TEXT_ATTRIBUTE.matcher(withoutQute);
@@ -90,6 +93,18 @@ class TranslationsTest {
             }
         }
         assertThat(offending).as("literal text in templates").isEmpty();
+    }
+
+    /**
+     * SMS are built in Java from the sms bundle: every kind SmsText sends has its wording there,
+     * so none is composed from English held in the code.
+     */
+    @Test
+    void everySmsKindHasItsWordingInTheBundle() throws Exception {
+        Set<String> keys = Arrays.stream(app.billfold.common.SmsMessages.class.getDeclaredMethods())
+                .map(Method::getName)
+                .collect(Collectors.toSet());
+        assertThat(keys).containsAll(app.billfold.notify.SmsText.KINDS);
     }
 
     @Test
