@@ -197,6 +197,7 @@ public class CreditNotes {
         note.number = "CN-" + String.format("%06d", note.id);
         String before = invoice.number + " " + invoice.status + " balance " + invoice.balance;
         allocate(note, invoice, balance);
+        documents.freeze(note, invoice);
         audit.change(
                 actor,
                 "invoice.writeoff",

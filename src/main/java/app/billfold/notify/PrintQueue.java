@@ -36,6 +36,9 @@ public class PrintQueue {
     AuditLog audit;
 
     @Inject
+    app.billfold.biller.Biller biller;
+
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
