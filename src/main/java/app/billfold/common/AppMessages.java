@@ -839,6 +839,9 @@ public interface AppMessages {
     @Message("Bill to")
     String pdf_bill_to();
 
+    @Message("Logo of {name}")
+    String pdf_logo_alt(String name);
+
     @Message("VAT {id}")
     String pdf_tax_id(String id);
 

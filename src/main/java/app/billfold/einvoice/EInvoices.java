@@ -3,6 +3,7 @@ package app.billfold.einvoice;
 import app.billfold.biller.Biller;
 import app.billfold.biller.BillerSettings;
 import app.billfold.common.NotFoundException;
+import app.billfold.invoice.AccessiblePdf;
 import app.billfold.invoice.CreditNote;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoicePdf;
@@ -14,6 +15,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Renders the files an issued invoice or credit note is delivered as: Factur-X PDF (for everyone:
@@ -103,7 +106,11 @@ public class EInvoices {
     public File render(Invoice invoice, Format format) {
         BillerSettings settings = biller.settings();
         Locale locale = languageOf(invoice);
-        return render(EInvoiceDocument.of(invoice), format, settings, () -> pdf.render(invoice, settings, locale));
+        return render(
+                EInvoiceDocument.of(invoice),
+                format,
+                settings,
+                enclosure -> pdf.render(invoice, settings, locale, enclosure));
     }
 
     /** One file of a credit note, rendered now from the current settings (once: see IssuedDocuments). */
@@ -115,7 +122,7 @@ public class EInvoices {
                 EInvoiceDocument.of(note, invoice, settings.zone()),
                 format,
                 settings,
-                () -> pdf.render(note, invoice, settings, locale));
+                enclosure -> pdf.render(note, invoice, settings, locale, enclosure));
     }
 
     private static Locale languageOf(Invoice invoice) {
@@ -123,12 +130,15 @@ public class EInvoices {
     }
 
     private File render(
-            EInvoiceDocument doc, Format format, BillerSettings settings, java.util.function.Supplier<byte[]> pdfA1) {
+            EInvoiceDocument doc,
+            Format format,
+            BillerSettings settings,
+            Function<Consumer<AccessiblePdf>, byte[]> bill) {
         if (format == Format.UBL && !doc.isBusiness()) {
             throw new NotFoundException("Peppol UBL is for business customers");
         }
         byte[] bytes = switch (format) {
-            case FACTURX -> facturX.pdf(doc, settings, pdfA1.get());
+            case FACTURX -> facturX.pdf(doc, settings, bill);
             case CII -> facturX.cii(doc, settings);
             case UBL -> ubl.render(doc, settings);
         };
