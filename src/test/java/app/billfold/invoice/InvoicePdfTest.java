@@ -93,16 +93,21 @@ class InvoicePdfTest {
         int pages = reader.getNumberOfPages();
         assertThat(pages).isGreaterThan(2);
         PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        for (int page = 1; page <= pages; page++) {
-            String text = extractor.getTextFromPage(page);
-            if (text.contains("Line number")) {
-                assertThat(text).as("page %d", page).contains("Description").contains("Unit price");
+        // The repeated header row is an artifact (drawn for the eye, not read twice by a screen
+        // reader), which OpenPDF's extractor leaves out: PDFBox reads everything drawn.
+        try (var document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            for (int page = 1; page <= pages; page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                String text = stripper.getText(document);
+                if (text.contains("Line number")) {
+                    assertThat(text).as("page %d", page).contains("Description").contains("Unit price");
+                }
             }
         }
         assertThat(squash(extractor.getTextFromPage(pages))).contains(squash("Balance due \u20ac200.00"));
-        assertThat(extractor.getTextFromPage(1) + extractor.getTextFromPage(pages))
-                .contains("Line number 1")
-                .contains("Line number 200");
+        assertThat(text(bytes, 1)).contains("Line number 1 ").contains("Line number 200");
     }
 
     /** Text extraction does not keep the spaces between table cells; compare without any. */
