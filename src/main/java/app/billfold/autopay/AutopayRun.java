@@ -4,6 +4,7 @@ import app.billfold.account.Account;
 import app.billfold.account.AccountRepository;
 import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
+import app.billfold.common.JobRuns;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoiceRepository;
 import app.billfold.payment.ChargeAttempt;
@@ -75,13 +76,19 @@ public class AutopayRun {
     @Inject
     Clock clock;
 
+    @Inject
+    JobRuns jobRuns;
+
     @Scheduled(
             identity = "autopay-run",
             cron = "{billfold.autopay.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        Result result = run();
-        LOG.infof("Autopay run: %s", result);
+        jobRuns.record("autopay", () -> {
+            Result result = run();
+            LOG.infof("Autopay run: %s", result);
+            return result.charged() + result.failed();
+        });
     }
 
     public Result run() {

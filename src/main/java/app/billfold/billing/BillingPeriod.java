@@ -49,6 +49,23 @@ public record BillingPeriod(LocalDate start, LocalDate end) {
         return periods;
     }
 
+    /** A day past every period: the next billing day of a subscription with nothing left to bill. */
+    public static final LocalDate NEVER = LocalDate.of(9999, 12, 31);
+
+    /** The first period not yet ended by the billing date, if the subscription still covers it. */
+    public static java.util.Optional<BillingPeriod> next(
+            LocalDate startsOn, LocalDate endsOn, LocalDate billingDate, Frequency frequency, int billingDay) {
+        List<BillingPeriod> ended = ended(startsOn, endsOn, billingDate, frequency, billingDay);
+        BillingPeriod period = ended.isEmpty()
+                ? containing(startsOn, frequency, billingDay)
+                : new BillingPeriod(
+                        ended.get(ended.size() - 1).end,
+                        ended.get(ended.size() - 1).end.plusMonths(frequency.months));
+        return endsOn != null && period.start.isAfter(endsOn)
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(period);
+    }
+
     /** Days of this period the subscription covers (its last day included). */
     public long coveredDays(LocalDate startsOn, LocalDate endsOn) {
         LocalDate from = startsOn.isAfter(start) ? startsOn : start;

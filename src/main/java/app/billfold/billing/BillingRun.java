@@ -40,6 +40,16 @@ public class BillingRun extends PanacheEntityBase {
     public BigDecimal amount;
     public String errors;
 
+    /** The node working on the run, and when it last said so. */
+    public String node;
+
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
+
+    /** For a run abandoned by its dead node: the run that did (or does) the rest of its work. */
+    @Column(name = "continued_by")
+    public Long continuedBy;
+
     public boolean running() {
         return "RUNNING".equals(status);
     }

@@ -1,10 +1,12 @@
 package app.billfold.billing;
 
+import app.billfold.account.AccountStatus;
 import app.billfold.biller.Biller;
 import app.billfold.common.BusinessRuleException;
 import app.billfold.common.InvalidInputException;
 import app.billfold.common.Money;
 import app.billfold.common.NotFoundException;
+import app.billfold.common.ThisNode;
 import app.billfold.invoice.DraftForm;
 import app.billfold.invoice.DraftInvoices;
 import app.billfold.invoice.Invoice;
@@ -23,9 +25,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
@@ -66,6 +70,9 @@ public class BillingRuns {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ThisNode node;
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "billing-run");
@@ -128,7 +135,7 @@ public class BillingRuns {
             List<PreviewLine> lines = new ArrayList<>();
             List<String> problems = new ArrayList<>();
             BigDecimal total = Money.zero(currency).amount();
-            for (Due due : due(biller.today())) {
+            for (Due due : due(biller.today(), false)) {
                 Subscription subscription = Subscription.findById(due.subscriptionId());
                 try {
                     List<LineInput> charges = PeriodCharges.lines(
@@ -155,6 +162,8 @@ public class BillingRuns {
             run.billingDate = biller.today();
             run.status = "RUNNING";
             run.amount = BigDecimal.ZERO;
+            run.node = node.name();
+            run.heartbeatAt = run.startedAt;
             run.persist();
             return run.id;
         });
@@ -185,6 +194,15 @@ public class BillingRuns {
     }
 
     private void execute(Long runId) {
+        node.working(ThisNode.RunTable.BILLING_RUN, runId);
+        try {
+            work(runId);
+        } finally {
+            node.done(ThisNode.RunTable.BILLING_RUN, runId);
+        }
+    }
+
+    private void work(Long runId) {
         BillingRun started = record(runId);
         String actor = started.startedBy;
         List<Due> work = QuarkusTransaction.requiringNew().call(() -> due(started.billingDate));
@@ -218,8 +236,11 @@ public class BillingRuns {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             BillingRun run = BillingRun.findById(runId);
-            run.status = "FINISHED";
-            run.finishedAt = Instant.now(clock);
+            // A run closed meanwhile by another node (this one looked dead) keeps that status.
+            if (run.running()) {
+                run.status = "FINISHED";
+                run.finishedAt = Instant.now(clock);
+            }
         });
     }
 
@@ -279,6 +300,21 @@ public class BillingRuns {
         if (claimed == 0) {
             return Optional.empty();
         }
+        // Move the subscription's next billing day past this period when it was the earliest one
+        // left, so the next hourly scan does not read it again before its next period ends.
+        LocalDate following = BillingPeriod.next(
+                        subscription.startsOn,
+                        subscription.endsOn,
+                        due.period().end(),
+                        subscription.plan.frequency,
+                        subscription.plan.billingDay)
+                .map(BillingPeriod::end)
+                .orElse(BillingPeriod.NEVER);
+        em.createNativeQuery("update subscription set next_bill_on = ?1 where id = ?2 and next_bill_on = ?3")
+                .setParameter(1, following)
+                .setParameter(2, subscription.id)
+                .setParameter(3, due.period().end())
+                .executeUpdate();
         if (charges.isEmpty()) {
             return Optional.of(BigDecimal.ZERO);
         }
@@ -296,31 +332,76 @@ public class BillingRuns {
         return Optional.of(invoice.grossTotal);
     }
 
-    /** Every ended period of every subscription of an active account that has no invoice yet. */
+    /**
+     * Every ended period without an invoice of the subscriptions (of active accounts) whose
+     * next_bill_on has come: the scan reads what is due, not the history. It then moves each
+     * subscription's next_bill_on to the end of its earliest period still to bill (so periods left
+     * out, for missing usage, are looked at again), or past the last one.
+     */
     List<Due> due(LocalDate billingDate) {
-        List<Subscription> subscriptions = Subscription.list(
-                "account.status = ?1 and startsOn < ?2 order by id",
-                app.billfold.account.AccountStatus.ACTIVE,
-                billingDate);
-        Map<Long, java.util.Set<LocalDate>> billed = new HashMap<>();
-        for (Object row : em.createNativeQuery("select subscription_id, period_start from subscription_invoice")
-                .getResultList()) {
-            Object[] pair = (Object[]) row;
-            LocalDate start = pair[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) pair[1];
-            billed.computeIfAbsent(((Number) pair[0]).longValue(), k -> new java.util.HashSet<>())
-                    .add(start);
+        return due(billingDate, true);
+    }
+
+    private List<Due> due(LocalDate billingDate, boolean remember) {
+        List<Subscription> subscriptions = em.createQuery(
+                        "select s from Subscription s join fetch s.plan where s.account.status = ?1"
+                                + " and s.startsOn < ?2 and (s.nextBillOn is null or s.nextBillOn <= ?2) order by s.id",
+                        Subscription.class)
+                .setParameter(1, AccountStatus.ACTIVE)
+                .setParameter(2, billingDate)
+                .getResultList();
+        // The claims of these subscriptions only, read in slices to keep each statement small.
+        Map<Long, Set<LocalDate>> billed = new HashMap<>();
+        List<Long> ids = subscriptions.stream().map(s -> s.id).toList();
+        for (int from = 0; from < ids.size(); from += SCAN_SLICE) {
+            List<Long> slice = ids.subList(from, Math.min(from + SCAN_SLICE, ids.size()));
+            for (Object row : em.createNativeQuery(
+                            "select subscription_id, period_start from subscription_invoice where subscription_id in (?1)")
+                    .setParameter(1, slice)
+                    .getResultList()) {
+                Object[] pair = (Object[]) row;
+                LocalDate start = pair[1] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) pair[1];
+                billed.computeIfAbsent(((Number) pair[0]).longValue(), k -> new HashSet<>())
+                        .add(start);
+            }
         }
         List<Due> due = new ArrayList<>();
+        Map<LocalDate, List<Long>> nextBillOn = new HashMap<>();
         for (Subscription s : subscriptions) {
+            LocalDate next = null;
             for (BillingPeriod period :
                     BillingPeriod.ended(s.startsOn, s.endsOn, billingDate, s.plan.frequency, s.plan.billingDay)) {
-                if (!billed.getOrDefault(s.id, java.util.Set.of()).contains(period.start())) {
+                if (!billed.getOrDefault(s.id, Set.of()).contains(period.start())) {
                     due.add(new Due(s.id, period));
+                    if (next == null) {
+                        next = period.end();
+                    }
                 }
             }
+            if (next == null) {
+                next = BillingPeriod.next(s.startsOn, s.endsOn, billingDate, s.plan.frequency, s.plan.billingDay)
+                        .map(BillingPeriod::end)
+                        .orElse(BillingPeriod.NEVER);
+            }
+            if (!next.equals(s.nextBillOn)) {
+                nextBillOn.computeIfAbsent(next, k -> new ArrayList<>()).add(s.id);
+            }
+        }
+        if (remember) {
+            nextBillOn.forEach((day, changed) -> {
+                for (int from = 0; from < changed.size(); from += SCAN_SLICE) {
+                    em.createQuery("update Subscription s set s.nextBillOn = ?1 where s.id in ?2")
+                            .setParameter(1, day)
+                            .setParameter(2, changed.subList(from, Math.min(from + SCAN_SLICE, changed.size())))
+                            .executeUpdate();
+                }
+            });
         }
         return due;
     }
+
+    /** Subscriptions per statement of the scan (an IN list of bind parameters). */
+    private static final int SCAN_SLICE = 1_000;
 
     private Map<Long, BigDecimal> usage(Subscription subscription, BillingPeriod period) {
         Map<Long, BigDecimal> usage = new HashMap<>();

@@ -6,6 +6,7 @@ import app.billfold.common.BusinessRuleException;
 import app.billfold.common.DocumentWords;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
+import app.billfold.common.JobRuns;
 import app.billfold.common.Money;
 import app.billfold.common.NotFoundException;
 import app.billfold.invoice.DraftForm;
@@ -52,6 +53,9 @@ public class LateFees {
             this(kind, amount, graceDays, repeat, cap, "");
         }
     }
+
+    @Inject
+    JobRuns jobRuns;
 
     @Inject
     EntityManager em;
@@ -131,7 +135,7 @@ public class LateFees {
             cron = "{billfold.late-fees.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        LOG.infof("Late fee run charged %d fees", run());
+        LOG.infof("Late fee run charged %d fees", jobRuns.record("late-fees", this::run));
     }
 
     /** Charges every fee that is due and not charged yet; returns how many it charged. */
@@ -141,18 +145,30 @@ public class LateFees {
             return 0;
         }
         LocalDate today = QuarkusTransaction.requiringNew().call(biller::today);
-        List<Long> overdue = QuarkusTransaction.requiringNew()
+        // Only invoices that may have a fee period left to claim, with each due date and the number
+        // of periods claimed so far: an invoice with every due period claimed is skipped without a
+        // transaction of its own, so the hourly run costs what is due, not the overdue history.
+        List<Object[]> overdue = QuarkusTransaction.requiringNew()
                 .call(() -> em.createQuery(
-                                "select i.id from Invoice i where i.status in ?1 and i.dueDate < ?2"
+                                "select i.id, i.dueDate, (select count(f) from LateFee f where f.invoiceId = i.id)"
+                                        + " from Invoice i where i.status in ?1 and i.dueDate < ?2"
                                         + " and not exists (select 1 from LateFee f where f.feeInvoiceId = i.id)"
+                                        + (policy.monthly()
+                                                ? ""
+                                                : " and not exists (select 1 from LateFee f where f.invoiceId = i.id)")
                                         + " order by i.id",
-                                Long.class)
+                                Object[].class)
                         .setParameter(1, List.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID))
                         .setParameter(2, today.minusDays(policy.graceDays))
                         .getResultList());
         int charged = 0;
-        for (Long invoiceId : overdue) {
-            for (int period : periodsDue(policy, invoiceId, today)) {
+        for (Object[] row : overdue) {
+            Long invoiceId = (Long) row[0];
+            List<Integer> periods = periodsDue(policy, (LocalDate) row[1], today);
+            if (((Number) row[2]).intValue() >= periods.size()) {
+                continue;
+            }
+            for (int period : periods) {
                 try {
                     if (QuarkusTransaction.requiringNew().call(() -> charge(policy, invoiceId, period))) {
                         charged++;
@@ -166,8 +182,7 @@ public class LateFees {
     }
 
     /** The fee periods due by today: 0 the day after the grace period, then one more each month. */
-    private List<Integer> periodsDue(LateFeePolicy policy, Long invoiceId, LocalDate today) {
-        LocalDate due = QuarkusTransaction.requiringNew().call(() -> em.find(Invoice.class, invoiceId).dueDate);
+    private static List<Integer> periodsDue(LateFeePolicy policy, LocalDate due, LocalDate today) {
         LocalDate first = due.plusDays(policy.graceDays + 1L);
         if (first.isAfter(today)) {
             return List.of();

@@ -38,4 +38,11 @@ public class Subscription extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /**
+     * The first day on which this subscription may have an ended period left to bill (null: not
+     * worked out yet); kept by the billing run's scan so that the scan reads only what is due.
+     */
+    @Column(name = "next_bill_on")
+    public LocalDate nextBillOn;
 }

@@ -52,6 +52,12 @@ public interface BillingMessages {
     @Message("Failed")
     String run_status_failed();
 
+    @Message("Abandoned: its node stopped")
+    String run_status_abandoned();
+
+    @Message("Continued by")
+    String run_continued_by();
+
     @Message("Billing run {id}")
     String run_title(Long id);
 

@@ -2,6 +2,7 @@ package app.billfold.notify;
 
 import app.billfold.biller.Biller;
 import app.billfold.biller.BillerSettings;
+import app.billfold.common.JobRuns;
 import app.billfold.common.LocalFormats;
 import app.billfold.common.PublicLinks;
 import app.billfold.invoice.Invoice;
@@ -54,6 +55,9 @@ public class ReminderRun {
     @Inject
     PublicLinks links;
 
+    @Inject
+    JobRuns jobRuns;
+
     @Scheduled(
             identity = "reminder-run",
             cron = "{billfold.reminders.cron}",
@@ -64,7 +68,7 @@ public class ReminderRun {
                 < fromHour) {
             return;
         }
-        LOG.infof("Reminder run wrote %d reminders", run());
+        LOG.infof("Reminder run wrote %d reminders", jobRuns.record("reminders", this::run));
     }
 
     public int run() {
