@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.billfold.identity.Role;
 import app.billfold.invoice.Invoice;
+import app.billfold.support.RawHttp;
 import app.billfold.support.TestData;
+import app.billfold.support.TestPorts;
 import app.billfold.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -202,6 +204,96 @@ class HostileInputTest {
         Response paid = browser.get(path(back.header("Location")));
         assertThat(paid.statusCode()).isEqualTo(303);
         assertThat(paid.header("Location")).contains("/portal/receipts/");
+    }
+
+    @Test
+    void aFormThatCannotBeDecodedIsABadRequest() throws Exception {
+        WebSession clerk = clerk();
+        try (RawHttp http = new RawHttp("localhost", TestPorts.http())) {
+            String cookies = "billfold-session=" + clerk.cookie("billfold-session");
+            for (String body : List.of("q=%zz", "name=%C3%28%", "name=a%2")) {
+                RawHttp.Reply reply = http.send(
+                        "POST",
+                        "/console/customers",
+                        Map.of(
+                                "Cookie",
+                                cookies,
+                                "Content-Type",
+                                "application/x-www-form-urlencoded",
+                                "X-CSRF-Token",
+                                clerk.csrfToken()),
+                        body.getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(reply.status()).as(body).isEqualTo(400);
+            }
+            RawHttp.Reply bogusCharset = http.send(
+                    "POST",
+                    "/console/customers",
+                    Map.of(
+                            "Cookie",
+                            cookies,
+                            "Content-Type",
+                            "application/x-www-form-urlencoded; charset=bogus",
+                            "X-CSRF-Token",
+                            clerk.csrfToken()),
+                    "name=x".getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(bogusCharset.status()).isEqualTo(400);
+            RawHttp.Reply emptyCharset = http.send(
+                    "POST",
+                    "/console/customers",
+                    Map.of(
+                            "Cookie",
+                            cookies,
+                            "Content-Type",
+                            "application/x-www-form-urlencoded;charset=",
+                            "X-CSRF-Token",
+                            clerk.csrfToken()),
+                    "name=x".getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(emptyCharset.status()).isEqualTo(400);
+            RawHttp.Reply query = http.send("GET", "/console/customers?q=%zz", Map.of("Cookie", cookies), null);
+            assertThat(query.status()).isEqualTo(400);
+        }
+    }
+
+    /** Earlier experience: a multipart body that ends in the middle of a part must not be a 500. */
+    @Test
+    void aMultipartBodyCutShortIsABadRequest() throws Exception {
+        WebSession clerk = clerk();
+        String body = "--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + clerk.csrfToken()
+                + "\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"u.csv\"\r\n\r\naccount,pl";
+        try (RawHttp http = new RawHttp("localhost", TestPorts.http())) {
+            RawHttp.Reply reply = http.send(
+                    "POST",
+                    "/console/billing/usage",
+                    Map.of(
+                            "Cookie",
+                            "billfold-session=" + clerk.cookie("billfold-session"),
+                            "Content-Type",
+                            "multipart/form-data; boundary=b"),
+                    body.getBytes(StandardCharsets.UTF_8));
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.text()).doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void aNulCharacterInAQueryOrAFormIsABadRequest() {
+        WebSession clerk = clerk();
+        assertThat(clerk.request()
+                        .queryParam("subject", "a\u0000b")
+                        .get("/console/audit")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(clerk.post("/console/customers", Map.of("name", "A\u0000B")).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void theLanguageSwitchWithoutALanguageFallsBackToEnglish() {
+        WebSession browser = new WebSession();
+        browser.get("/");
+        Response response = browser.post("/language", Map.of("back", "/"));
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().getValues("Set-Cookie")).anyMatch(c -> c.startsWith("billfold-lang=en"));
     }
 
     private WebSession clerk() {

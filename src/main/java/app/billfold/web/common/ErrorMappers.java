@@ -11,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -27,6 +28,36 @@ public class ErrorMappers {
 
     @Inject
     app.billfold.identity.IdentityMode mode;
+
+    /** Where the REST layer reads a request's body, query and headers before any of our code runs. */
+    private static final List<String> REQUEST_READING = List.of(
+            "org.jboss.resteasy.reactive.server.core.multipart.",
+            "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler",
+            "org.jboss.resteasy.reactive.common.util.URLUtils",
+            "org.jboss.resteasy.reactive.common.headers.HeaderUtil");
+
+    /**
+     * A request whose form, multipart body or query cannot be read (a stray %, a charset that does
+     * not exist, a body cut short): the client's fault, answered 400 like any other bad input.
+     */
+    static boolean unreadableRequest(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.UnsupportedEncodingException
+                    || cause instanceof java.nio.charset.UnsupportedCharsetException
+                    || cause instanceof java.nio.charset.IllegalCharsetNameException) {
+                return true;
+            }
+            for (StackTraceElement frame : cause.getStackTrace()) {
+                if (REQUEST_READING.stream().anyMatch(frame.getClassName()::startsWith)) {
+                    return true;
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
@@ -90,6 +121,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (unreadableRequest(e)) {
+            LOG.debugf("Unreadable request: %s", e);
+            return pages.page(Response.Status.BAD_REQUEST, "error_invalid_title", "error_invalid_text");
+        }
         LOG.error("Unexpected failure", e);
         return pages.page(Response.Status.INTERNAL_SERVER_ERROR, "error_server_title", "error_server_text");
     }

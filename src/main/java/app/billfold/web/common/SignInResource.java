@@ -160,7 +160,7 @@ public class SignInResource {
     @POST
     @Path("language")
     public Response language(@RestForm String lang, @RestForm String back) {
-        String chosen = RequestLocale.SUPPORTED.contains(lang) ? lang : "en";
+        String chosen = lang != null && RequestLocale.SUPPORTED.contains(lang) ? lang : "en";
         if (user.isSignedIn() && user.userId() != null) {
             accounts.setLanguage(user.userId(), chosen);
         }
