@@ -584,7 +584,9 @@ class FormFuzzTest {
         try {
             reply = visitor.http.send(method, path, headers, body);
         } catch (IOException e) {
-            if (body == null || body.length < 1_000_000) {
+            // Over the limits (request line 4 KB, body 1 MB) the server answers and closes at once,
+            // so the rest of the request meets a closed connection: that is a refusal, not a failure.
+            if ((body == null || body.length < 1_000_000) && path.length() < 4096) {
                 failure("connection failed: " + e + " on " + described);
             }
             visitor.http.close();
