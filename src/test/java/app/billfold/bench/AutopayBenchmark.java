@@ -18,7 +18,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The autopay benchmark (README, "Benchmarks"): seeds N due invoices on autopay with plain SQL and
  * runs the autopay run against the sandbox at 0 ms and at 200 ms latency, printing charges per
- * second and the concurrency used. Runs only when asked (-Dbenchmark=true) and never fails a build.
+ * second and the concurrency used, and RESULT autopay_200ms against the rate cap. Runs only when asked (-Dbenchmark=true) and never fails a build.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
@@ -41,7 +41,7 @@ class AutopayBenchmark {
 
     @Test
     void autopayRun() throws Exception {
-        int invoices = Integer.getInteger("benchmark.invoices", 10_000);
+        int invoices = Integer.getInteger("benchmark.invoices", 1_000);
         StringBuilder report = new StringBuilder("\n=== Autopay benchmark: ")
                 .append(invoices)
                 .append(" due invoices per run, ")
@@ -49,6 +49,7 @@ class AutopayBenchmark {
                 .append(" workers, at most ")
                 .append(throttle.maxCallsPerSecond())
                 .append(" gateway calls/s ===\n");
+        double rate200 = 0;
         for (int latency : new int[] {0, 200}) {
             seed(invoices);
             sandbox.setLatency(Duration.ofMillis(latency));
@@ -66,9 +67,14 @@ class AutopayBenchmark {
                     result.charged() / seconds,
                     sandbox.peakConcurrentCharges(),
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024)));
+            if (latency == 200) {
+                rate200 = result.charged() / seconds;
+            }
         }
         sandbox.setLatency(null);
         System.out.println(report);
+        // The ceiling at 200 ms is the processor's rate cap, not what the workers could do.
+        Results.print("autopay_200ms", rate200, "charges/s", rate200 / throttle.maxCallsPerSecond());
     }
 
     /** N customers with a saved card, on autopay, each with one invoice due today: plain SQL, fast. */
