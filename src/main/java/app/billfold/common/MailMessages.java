@@ -81,4 +81,27 @@ public interface MailMessages {
     @Message(
             "We could not charge {amount} for bill {number} to your saved payment method. {reason} Please pay the bill yourself, or add another method.")
     String autopay_failed_body(String amount, String number, String reason);
+
+    @Message("{biller}: autopay is off for account {account}")
+    String autopay_stopped_subject(String biller, String account);
+
+    @Message(
+            "Autopay was stopped for account {account}. Reason: {reason}. Your bills are no longer charged automatically: please pay them yourself, or turn autopay on again.")
+    String autopay_stopped_body(String account, String reason);
+
+    @Message("Manage autopay")
+    String autopay_stopped_manage();
+
+    @Message("{biller}: create your sign-in")
+    String signin_invitation_subject(String biller);
+
+    @Message(
+            "{biller} invites you to create your sign-in to see and pay your bills online, choose autopay and paperless bills. Choose your password with the link below; it works once and for seven days.")
+    String signin_invitation_body(String biller);
+
+    @Message("Create my sign-in")
+    String signin_invitation_link();
+
+    @Message("If you did not expect this e-mail, you can ignore it: nothing happens without the link.")
+    String signin_ignore();
 }

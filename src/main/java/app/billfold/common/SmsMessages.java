@@ -42,4 +42,7 @@ public interface SmsMessages {
 
     @Message("{biller}: your code to confirm this number for SMS notices is {code}. It is valid for 10 minutes.")
     String phone_code(String biller, String code);
+
+    @Message("{biller}: autopay is off for account {account}. Reason: {reason}. Please pay your bills yourself.")
+    String autopay_stopped(String biller, String account, String reason);
 }

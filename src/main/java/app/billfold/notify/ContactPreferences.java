@@ -102,4 +102,28 @@ public class ContactPreferences {
         return "notify by " + customer.notifyBy + ", phone " + (customer.phone == null ? "none" : customer.phone)
                 + ", time zone " + (customer.timeZone == null ? "biller's" : customer.timeZone);
     }
+
+    /**
+     * Records, as a clerk heard it, that the customer no longer wants SMS at their number; refused
+     * (BusinessRuleException) when the customer has no number.
+     */
+    @Transactional
+    public void withdrawSmsConsent(Long customerId, String actor) {
+        Customer customer = Customer.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
+        if (customer == null) {
+            throw new app.billfold.common.NotFoundException("customer " + customerId);
+        }
+        if (customer.phone == null) {
+            throw new app.billfold.common.BusinessRuleException("console_error_no_phone");
+        }
+        boolean before = consents.allows(customer.phone);
+        consents.optOut(customer.phone, "clerk " + actor);
+        audit.change(
+                actor,
+                "sms.consent.withdraw",
+                "customer:" + customer.id,
+                customer.phone,
+                before ? "SMS consent given" : "no SMS consent",
+                "SMS consent withdrawn");
+    }
 }

@@ -24,7 +24,8 @@ public final class SmsText {
             "reminder_due",
             "reminder_after",
             "autopay_notice",
-            "autopay_failed");
+            "autopay_failed",
+            "autopay_stopped");
 
     private SmsText() {}
 
@@ -45,6 +46,7 @@ public final class SmsText {
                         biller, data.get("amount"), data.get("method"), data.get("due"), data.get("number"));
             case "autopay_failed" ->
                 words.autopay_failed(biller, data.get("amount"), data.get("number"), data.get("link"));
+            case "autopay_stopped" -> words.autopay_stopped(biller, data.get("account"), data.get("reason"));
             case PhoneVerification.KIND -> words.phone_code(biller, data.get("code"));
             default -> throw new IllegalArgumentException("No SMS for " + kind);
         };

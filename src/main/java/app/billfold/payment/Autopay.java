@@ -45,7 +45,17 @@ public class Autopay {
         enrol(customerId, accountId, methodId, actor, true);
     }
 
+    /** Enrols the account as a clerk asked for the customer, the reason kept in the audit trail. */
+    @Transactional
+    public void enrolFor(Long customerId, Long accountId, Long methodId, String actor, String reason) {
+        enrol(customerId, accountId, methodId, actor, true, reason);
+    }
+
     private void enrol(Long customerId, Long accountId, Long methodId, String actor, boolean confirm) {
+        enrol(customerId, accountId, methodId, actor, confirm, null);
+    }
+
+    private void enrol(Long customerId, Long accountId, Long methodId, String actor, boolean confirm, String reason) {
         Account account = own(customerId, accountId);
         SavedMethod method = methods.get(customerId, methodId);
         if (method.isExpiredOn(biller.today())) {
@@ -60,7 +70,7 @@ public class Autopay {
                     actor,
                     "autopay.enrol",
                     "account:" + account.id,
-                    method.label(),
+                    reason == null ? method.label() : method.label() + ": " + reason,
                     before,
                     "autopay with " + method.label());
             if (confirm && account.customer.email != null) {
@@ -110,13 +120,21 @@ public class Autopay {
 
     @Transactional
     public void stop(Long customerId, Long accountId, String actor) {
+        stop(customerId, accountId, actor, null);
+    }
+
+    /** Stops autopay, the reason (a clerk's, or null) kept in the audit trail; says whether it was on. */
+    @Transactional
+    public boolean stop(Long customerId, Long accountId, String actor, String reason) {
         Account account = own(customerId, accountId);
         if (account.autopayMethodId != null) {
             String before = "autopay with method " + account.autopayMethodId;
             account.autopayMethodId = null;
             account.autopaySince = null;
-            audit.change(actor, "autopay.stop", "account:" + account.id, null, before, "autopay off");
+            audit.change(actor, "autopay.stop", "account:" + account.id, reason, before, "autopay off");
+            return true;
         }
+        return false;
     }
 
     private Account own(Long customerId, Long accountId) {

@@ -39,7 +39,17 @@ public class Notice {
             "notice_printed",
             "notice_signed_out_everywhere",
             "notice_phone_code_sent",
-            "notice_phone_confirmed");
+            "notice_phone_confirmed",
+            "notice_autopay_stopped_for",
+            "notice_autopay_started_for",
+            "notice_paperless_switched",
+            "notice_bill_resent",
+            "notice_note_added",
+            "notice_preferences_saved",
+            "notice_consent_code_sent",
+            "notice_consent_recorded",
+            "notice_consent_withdrawn",
+            "notice_invitation_sent");
 
     @Inject
     UriInfo uri;

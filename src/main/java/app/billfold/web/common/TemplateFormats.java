@@ -31,6 +31,7 @@ public class TemplateFormats {
         for (Class<?> bundle : java.util.List.of(
                 app.billfold.common.AppMessages.class,
                 app.billfold.common.BillingMessages.class,
+                app.billfold.common.ConsoleMessages.class,
                 app.billfold.common.EInvoiceMessages.class,
                 app.billfold.common.IdentityMessages.class,
                 app.billfold.common.NotifyMessages.class)) {

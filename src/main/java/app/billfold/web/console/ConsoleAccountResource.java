@@ -52,7 +52,8 @@ public class ConsoleAccountResource {
                 List<app.billfold.billing.Subscription> subscriptions,
                 List<app.billfold.billing.Plan> plans,
                 FieldErrors errors,
-                java.util.Map<String, String> posted);
+                java.util.Map<String, String> posted,
+                CustomerCare.OfAccount care);
 
         static native TemplateInstance payment(
                 Account account,
@@ -90,6 +91,9 @@ public class ConsoleAccountResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    CustomerCare care;
+
     @GET
     @Path("accounts/{id}")
     public TemplateInstance detail(@RestPath Long id) {
@@ -111,7 +115,8 @@ public class ConsoleAccountResource {
                 subscriptions.ofAccount(id),
                 plans.all(),
                 errors,
-                posted);
+                posted,
+                care.of(account));
     }
 
     /** The account page again, 400, after one of its forms was refused. */

@@ -39,7 +39,12 @@ public class ConsoleCustomerResource {
         static native TemplateInstance form(Long customerId, CustomerForm form, FieldErrors errors);
 
         static native TemplateInstance detail(
-                Customer customer, List<AccountBalance> balances, app.billfold.notify.SmsConsent consent);
+                Customer customer,
+                List<AccountBalance> balances,
+                app.billfold.notify.SmsConsent consent,
+                CustomerCare.OfCustomer care,
+                FieldErrors errors,
+                java.util.Map<String, String> posted);
 
         static native TemplateInstance accountForm(
                 Customer customer, Long accountId, AccountForm form, FieldErrors errors);
@@ -57,10 +62,8 @@ public class ConsoleCustomerResource {
     @Inject
     CurrentUser user;
 
-    @GET
-    public Response home() {
-        return Redirects.seeOther("/console/customers");
-    }
+    @Inject
+    CustomerCare care;
 
     @GET
     @Path("customers")
@@ -100,11 +103,16 @@ public class ConsoleCustomerResource {
     @GET
     @Path("customers/{id}")
     public TemplateInstance detail(@RestPath Long id) {
+        return page(id, new FieldErrors(), java.util.Map.of());
+    }
+
+    /** The customer page, with the errors of one of its small forms beside their fields. */
+    TemplateInstance page(Long id, FieldErrors errors, java.util.Map<String, String> posted) {
         Customer customer = customers.get(id);
         List<AccountBalance> accounts =
                 customers.accountsOf(id).stream().map(balances::forAccount).toList();
         return Templates.detail(
-                customer, accounts, consents.find(customer.phone).orElse(null));
+                customer, accounts, consents.find(customer.phone).orElse(null), care.of(customer), errors, posted);
     }
 
     @GET

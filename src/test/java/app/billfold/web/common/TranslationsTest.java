@@ -39,7 +39,8 @@ class TranslationsTest {
         "app.billfold.common.ReportMessages, report",
         "app.billfold.common.BillingMessages, billing",
         "app.billfold.common.EInvoiceMessages, einv",
-        "app.billfold.common.DocumentMessages, doc"
+        "app.billfold.common.DocumentMessages, doc",
+        "app.billfold.common.ConsoleMessages, console"
     })
     void everyMessageHasAFrenchTranslationAndNothingMore(String bundle, String name) throws Exception {
         Set<String> keys = Arrays.stream(Class.forName(bundle).getDeclaredMethods())

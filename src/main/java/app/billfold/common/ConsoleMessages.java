@@ -1,0 +1,226 @@
+package app.billfold.common;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The words of the clerk console's home and of acting for a customer, in English; French is in
+ * messages/console_fr.properties.
+ */
+@MessageBundle(value = "console", locale = "en")
+public interface ConsoleMessages {
+
+    @Message("Autopay and paperless")
+    String service_title();
+
+    @Message("Autopay is on: each bill is charged to {method} on its due date (since {since}).")
+    String autopay_on(String method, String since);
+
+    @Message("Autopay is off: the customer pays each bill.")
+    String autopay_off();
+
+    @Message("Paperless: bills go by e-mail only.")
+    String paperless_on();
+
+    @Message("Paper: bills are printed and posted.")
+    String paperless_off();
+
+    @Message("Stop autopay")
+    String autopay_stop();
+
+    @Message("Start autopay")
+    String autopay_start();
+
+    @Message("Charge to")
+    String autopay_method();
+
+    @Message("The customer has no saved card or bank account: autopay needs one, and only the customer can add it.")
+    String autopay_no_method();
+
+    @Message("Reason (sent to the customer)")
+    String reason_told();
+
+    @Message("Reason (kept in the audit trail)")
+    String reason_kept();
+
+    @Message("Switch to paperless")
+    String paperless_switch_on();
+
+    @Message("Switch to paper bills")
+    String paperless_switch_off();
+
+    @Message("Last bill")
+    String resend_title();
+
+    @Message("Last bill: {number}, issued on {date}.")
+    String resend_last(String number, String date);
+
+    @Message("Send the last bill again")
+    String resend_button();
+
+    @Message("No bill issued yet.")
+    String resend_none();
+
+    @Message("Notes")
+    String notes_title();
+
+    @Message("No notes yet.")
+    String notes_none();
+
+    @Message("New note")
+    String note_body();
+
+    @Message("Add the note")
+    String note_add();
+
+    @Message("{at}, by {author}")
+    String note_by(String at, String author);
+
+    @Message("About account {account}")
+    String note_about(String account);
+
+    @Message("About")
+    String note_account();
+
+    @Message("The customer as a whole")
+    String note_customer();
+
+    @Message("Contact preferences")
+    String contact_title();
+
+    @Message("Send a code by SMS to this number, to record the customer's consent when they read it back")
+    String consent_send_code();
+
+    @Message("Code read by the customer")
+    String consent_code_title();
+
+    @Message("Code from the SMS (6 digits)")
+    String consent_code_label();
+
+    @Message("Record the consent")
+    String consent_code_submit();
+
+    @Message("Record that the customer withdrew SMS consent")
+    String consent_withdraw();
+
+    @Message("Sign-in")
+    String signin_title();
+
+    @Message("The customer signs in as {email}.")
+    String signin_has(String email);
+
+    @Message("The customer has no sign-in yet.")
+    String signin_none();
+
+    @Message("Send a sign-in invitation to {email}")
+    String signin_invite(String email);
+
+    @Message("Autopay stopped; the customer is told why.")
+    String notice_autopay_stopped_for();
+
+    @Message("Autopay started; the customer gets a confirmation.")
+    String notice_autopay_started_for();
+
+    @Message("Paperless setting saved.")
+    String notice_paperless_switched();
+
+    @Message("The last bill was sent again.")
+    String notice_bill_resent();
+
+    @Message("Note added.")
+    String notice_note_added();
+
+    @Message("Contact preferences saved.")
+    String notice_preferences_saved();
+
+    @Message("A code went to the number by SMS: type it below when the customer reads it to you.")
+    String notice_consent_code_sent();
+
+    @Message("SMS consent recorded.")
+    String notice_consent_recorded();
+
+    @Message("SMS consent withdrawn: no more SMS go to this number.")
+    String notice_consent_withdrawn();
+
+    @Message("Invitation sent to the e-mail address on file.")
+    String notice_invitation_sent();
+
+    @Message("Autopay is already off on this account.")
+    String console_error_autopay_off();
+
+    @Message("This account has no issued bill to send.")
+    String console_error_no_bill();
+
+    @Message("No channel reaches this customer: check the e-mail address and the phone number.")
+    String console_error_unreachable();
+
+    @Message("This customer cannot be invited: it takes an e-mail address on file, no sign-in yet, and local sign-in.")
+    String console_error_cannot_invite();
+
+    @Message("The customer has no phone number.")
+    String console_error_no_phone();
+
+    @Message("Create your sign-in")
+    String invitation_title();
+
+    @Message("Choose a password to sign in as {email}.")
+    String invitation_intro(String email);
+
+    @Message("Create my sign-in")
+    String invitation_submit();
+
+    @Message("This link no longer works")
+    String invitation_dead_title();
+
+    @Message(
+            "The link has expired, was already used, or the address changed. Ask us for a new invitation, or sign in if you already have a sign-in.")
+    String invitation_dead();
+
+    @Message("Autopay")
+    String autopay_label();
+
+    @Message("Bill delivery")
+    String paperless_label();
+
+    @Message("SMS consent")
+    String consent_label();
+
+    @Message("Today")
+    String home_title();
+
+    @Message("What needs you on {day}.")
+    String home_today(String day);
+
+    @Message("bills due today, {amount} to collect")
+    String home_due_today(String amount);
+
+    @Message("bills overdue, {amount} owed")
+    String home_overdue(String amount);
+
+    @Message("failed autopays to follow up")
+    String home_failed_autopays();
+
+    @Message("messages that could not be delivered")
+    String home_dead_messages();
+
+    @Message("paper bills waiting to be printed")
+    String home_paper_waiting();
+
+    @Message("Last billing run: {at}, {state}, {issued} bills issued")
+    String home_last_run(String at, String state, int issued);
+
+    @Message("No billing run yet")
+    String home_no_run();
+
+    @Message("Today")
+    String nav_home();
+
+    @Message("Bills due today")
+    String unpaid_due_today_title();
+
+    @Message("Overdue bills")
+    String unpaid_overdue_title();
+
+    @Message("{count} bills, {amount} still owed.")
+    String unpaid_summary(long count, String amount);
+}

@@ -1,0 +1,13 @@
+package app.billfold.identity;
+
+/**
+ * A link that lets a customer create or recover their sign-in was made, to be e-mailed to them in
+ * the same transaction. The identity package does not send messages itself (notify depends on it).
+ */
+public record SignInLinkIssued(Kind kind, Long customerId, String email, String name, String language, String url) {
+
+    public enum Kind {
+        /** A clerk invited the customer to create a sign-in with the address on file. */
+        INVITATION,
+    }
+}

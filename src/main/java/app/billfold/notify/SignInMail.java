@@ -1,0 +1,46 @@
+package app.billfold.notify;
+
+import app.billfold.identity.SignInLinkIssued;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/**
+ * E-mails the links of sign-in creation and recovery, recorded in the transaction that made them
+ * (invariant 5). Always by e-mail, whatever channels the customer chose: the link proves the address.
+ */
+@ApplicationScoped
+public class SignInMail {
+
+    @Inject
+    Outbox outbox;
+
+    void send(@Observes SignInLinkIssued link) {
+        outbox.record(
+                Channel.EMAIL,
+                link.customerId(),
+                link.email(),
+                kind(link.kind()),
+                link.language() == null ? "en" : link.language(),
+                Map.of("name", link.name() == null ? "" : link.name(), "link", link.url()),
+                // Each link is its own message (a second invitation is a new e-mail); the same link twice is one.
+                "signin-link:" + link.kind() + ":" + link.customerId() + ":" + digest(link.url()));
+    }
+
+    private static String digest(String url) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(url.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String kind(SignInLinkIssued.Kind kind) {
+        return switch (kind) {
+            case INVITATION -> "signin_invitation";
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package app.billfold.web.console;
+
+import app.billfold.identity.Role;
+import app.billfold.invoice.Invoice;
+import app.billfold.report.Dashboard;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The console's home page (what needs a clerk today) and the lists of unpaid bills it links to. */
+@Path("/console")
+@RolesAllowed({Role.CLERK_ROLE, Role.ADMIN_ROLE})
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleHomeResource {
+
+    @CheckedTemplate(basePath = "console/home")
+    static class Templates {
+        static native TemplateInstance home(Dashboard.Figures figures);
+
+        static native TemplateInstance unpaid(Dashboard.Unpaid which, Dashboard.Figures figures, List<Invoice> bills);
+    }
+
+    @Inject
+    Dashboard dashboard;
+
+    @GET
+    public TemplateInstance home() {
+        return Templates.home(dashboard.today());
+    }
+
+    /** Unpaid bills due today ({@code due=due-today}) or overdue ({@code due=overdue}, the default). */
+    @GET
+    @Path("invoices")
+    public TemplateInstance unpaid(@RestQuery String due) {
+        Dashboard.Unpaid which = Dashboard.Unpaid.named(due).orElse(Dashboard.Unpaid.OVERDUE);
+        return Templates.unpaid(which, dashboard.today(), dashboard.list(which));
+    }
+}
