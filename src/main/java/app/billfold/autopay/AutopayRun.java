@@ -91,11 +91,25 @@ public class AutopayRun {
         });
     }
 
+    /** Hears how far a run has got: how many tries are due, then each try's outcome. */
+    public interface Progress {
+        Progress NONE = new Progress() {};
+
+        default void due(int tries) {}
+
+        default void tried(AutopaySchedule row) {}
+    }
+
     public Result run() {
+        return run(Progress.NONE);
+    }
+
+    public Result run(Progress progress) {
         // Jobs run outside any web request: every database read here has a transaction of its own.
         LocalDate today = QuarkusTransaction.requiringNew().call(biller::today);
         debitNotices.sendDue(today);
         int scheduled = QuarkusTransaction.requiringNew().call(() -> schedule(today));
+        progress.due(QuarkusTransaction.requiringNew().call(() -> due(today)));
         Tally tally = new Tally();
         // Several workers claim rows side by side, so that slow processor calls overlap; the
         // gateway throttle keeps the overall call rate under the processor's ceiling.
@@ -103,7 +117,7 @@ public class AutopayRun {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < config.concurrency(); i++) {
-                running.add(workers.submit(() -> work(today, tally)));
+                running.add(workers.submit(() -> work(today, tally, progress)));
             }
             for (Future<?> worker : running) {
                 worker.get();
@@ -125,7 +139,7 @@ public class AutopayRun {
         final AtomicInteger closed = new AtomicInteger();
     }
 
-    private void work(LocalDate today, Tally tally) {
+    private void work(LocalDate today, Tally tally, Progress progress) {
         while (true) {
             AutopaySchedule row;
             try {
@@ -142,6 +156,7 @@ public class AutopayRun {
                 case FAILED -> tally.givenUp.incrementAndGet();
                 case SCHEDULED -> tally.failed.incrementAndGet();
             }
+            progress.tried(row);
         }
     }
 
@@ -162,6 +177,15 @@ public class AutopayRun {
                 .setParameter(1, Instant.now(clock))
                 .setParameter(2, today)
                 .executeUpdate();
+    }
+
+    /** How many tries are due today (rows other nodes hold included). */
+    int due(LocalDate today) {
+        return ((Number) em.createNativeQuery(
+                                "select count(*) from autopay_schedule where status = 'SCHEDULED' and next_try_on <= ?1")
+                        .setParameter(1, today)
+                        .getSingleResult())
+                .intValue();
     }
 
     /** Claims one due row (rows other nodes hold are skipped), tries it, and records the outcome. */

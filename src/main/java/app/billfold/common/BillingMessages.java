@@ -107,7 +107,8 @@ public interface BillingMessages {
     @Message("{name}: {frequency}, on day {day}, due {terms} days after issue, {lines} lines")
     String plan_summary(String name, String frequency, int day, int terms, int lines);
 
-    @Message("A run now would issue {count} invoices for {total} in all. Nothing has been written.")
+    @Message(
+            "A run now would issue {#when count}{#is 1}1 invoice{#else}{count} invoices{/when} for {total} in all. Nothing has been written.")
     String dry_run_explained(int count, String total);
 
     @Message("These periods could not be billed yet:")

@@ -223,4 +223,98 @@ public interface ConsoleMessages {
 
     @Message("{count} bills, {amount} still owed.")
     String unpaid_summary(long count, String amount);
+
+    @Message("Autopay run {id}")
+    String autopay_run_title(long id);
+
+    @Message("{done} of {due} due bills tried")
+    String autopay_run_tried(int done, int due);
+
+    @Message("Charged")
+    String autopay_run_charged();
+
+    @Message("Declined, tried again later")
+    String autopay_run_retrying();
+
+    @Message("Given up (for clerks)")
+    String autopay_run_given_up();
+
+    @Message("Nothing left to charge")
+    String autopay_run_closed();
+
+    @Message("Runs started here")
+    String autopay_runs_title();
+
+    @Message("{at} by {by}: {state}, {charged} charged, {givenUp} given up")
+    String autopay_run_line(String at, String by, String state, int charged, int givenUp);
+
+    @Message(
+            "A name, an e-mail, a phone number, an address or postcode, an account or invoice number or any part of one. An exact number or e-mail opens its page.")
+    String search_hint();
+
+    @Message("Accounts matching “{q}”")
+    String search_accounts(String q);
+
+    @Message("Invoices matching “{q}”")
+    String search_invoices(String q);
+
+    @Message("Bill")
+    String kind_invoice_issued();
+
+    @Message("Payment receipt")
+    String kind_payment_receipt();
+
+    @Message("Autopay confirmation")
+    String kind_autopay_confirmation();
+
+    @Message("Reminder before the due date")
+    String kind_reminder_before();
+
+    @Message("Reminder on the due date")
+    String kind_reminder_due();
+
+    @Message("Reminder of an overdue bill")
+    String kind_reminder_after();
+
+    @Message("Notice before an autopay charge")
+    String kind_autopay_notice();
+
+    @Message("Autopay could not pay")
+    String kind_autopay_failed();
+
+    @Message("Autopay stopped")
+    String kind_autopay_stopped();
+
+    @Message("Sign-in invitation")
+    String kind_signin_invitation();
+
+    @Message("Code to confirm a phone number")
+    String kind_phone_code();
+
+    @Message("Held for the quiet hours (no SMS from 21:00 to 08:00 where the customer lives): goes at {until}.")
+    String message_held(String until);
+
+    @Message("Message {id}")
+    String message_title(long id);
+
+    @Message("Subject")
+    String message_subject();
+
+    @Message("What it says")
+    String message_text();
+
+    @Message("The content of this message is not shown (a code, or a kind no longer sent).")
+    String message_hidden();
+
+    @Message("Open")
+    String message_open();
+
+    @Message("Customer")
+    String message_customer();
+
+    @Message("Sent")
+    String message_sent();
+
+    @Message("(only this)")
+    String audit_only_this();
 }

@@ -110,4 +110,57 @@ public interface IdentityMessages {
     @Message(
             "This link went to {email}, which is not the e-mail address {biller} holds for this customer, so it cannot create a sign-in. To get one, ask {biller} at {contact} to record your address.")
     String guest_register_not_on_file(String email, String biller, String contact);
+
+    @Message("Forgotten password")
+    String forgot_title();
+
+    @Message("Give the e-mail address you sign in with: we send a link to choose a new password.")
+    String forgot_intro();
+
+    @Message("Send me a link")
+    String forgot_submit();
+
+    @Message("Check your inbox")
+    String forgot_sent_title();
+
+    @Message(
+            "If this address has a sign-in, a link to choose a new password is on its way. It works once, within an hour.")
+    String forgot_sent();
+
+    @Message("Forgotten password?")
+    String signin_forgot_link();
+
+    @Message("Choose a new password")
+    String reset_title();
+
+    @Message("A new password for {email}. You will be signed out everywhere and sign in again with it.")
+    String reset_intro(String email);
+
+    @Message("Change my password")
+    String reset_submit();
+
+    @Message("This link no longer works")
+    String reset_dead_title();
+
+    @Message("The link has expired or was already used. Ask for a new one.")
+    String reset_dead();
+
+    @Message("Your password is changed and every session is ended. Sign in with the new password.")
+    String notice_password_reset();
+
+    @Message(
+            "Enter your account number, the number or the amount of your latest bill, and the e-mail address we have for you. We will send a link to it to choose your password.")
+    String register_local_explained();
+
+    @Message("Number or amount of your latest bill")
+    String register_bill_fact();
+
+    @Message("For example INV-000123, or 42.50.")
+    String register_bill_fact_hint();
+
+    @Message("This account number and bill do not match. Check them on your latest bill.")
+    String register_no_match();
+
+    @Message("This account already has a sign-in. Sign in, or use \"Forgotten password?\" on the sign-in page.")
+    String register_claimed();
 }

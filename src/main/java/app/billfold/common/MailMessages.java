@@ -96,7 +96,7 @@ public interface MailMessages {
     String signin_invitation_subject(String biller);
 
     @Message(
-            "{biller} invites you to create your sign-in to see and pay your bills online, choose autopay and paperless bills. Choose your password with the link below; it works once and for seven days.")
+            "{biller} invites you to create your sign-in to see and pay your bills online, choose autopay and paperless bills. Choose your password with the link below; it works once, within three days.")
     String signin_invitation_body(String biller);
 
     @Message("Create my sign-in")
@@ -104,4 +104,14 @@ public interface MailMessages {
 
     @Message("If you did not expect this e-mail, you can ignore it: nothing happens without the link.")
     String signin_ignore();
+
+    @Message("{biller}: choose a new password")
+    String password_reset_subject(String biller);
+
+    @Message(
+            "Someone, probably you, asked to choose a new password for your sign-in. Use the link below; it works once, within an hour. Your password stays as it is until you do.")
+    String password_reset_body();
+
+    @Message("Choose a new password")
+    String password_reset_link();
 }

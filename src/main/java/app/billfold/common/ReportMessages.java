@@ -111,7 +111,7 @@ public interface ReportMessages {
     @Message("Subject")
     String audit_subject();
 
-    @Message("For example account:42, customer:7 or invoice:15.")
+    @Message("An account or invoice number, a customer's name or e-mail (or account:42, customer:7, invoice:15).")
     String audit_subject_hint();
 
     @Message("Detail")

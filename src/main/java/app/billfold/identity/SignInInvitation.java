@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A clerk invites a customer to create their sign-in (local mode): a signed link, valid a week,
+ * A clerk invites a customer to create their sign-in (local mode): a signed link, valid three days,
  * goes to the e-mail address the biller holds for them, so following it proves control of that
  * address. Choosing a password there creates the sign-in; the link then no longer works, since the
  * address has a sign-in. A link for an address that is no longer the one on file is dead too.
@@ -25,7 +25,7 @@ import java.util.Optional;
 public class SignInInvitation {
 
     static final String PURPOSE = "signin-invitation";
-    static final Duration VALID = Duration.ofDays(7);
+    static final Duration VALID = Duration.ofDays(3);
 
     /** The customer and address a genuine, unexpired, unused link was made for. */
     public record Invited(Long customerId, String email) {}

@@ -9,5 +9,7 @@ public record SignInLinkIssued(Kind kind, Long customerId, String email, String 
     public enum Kind {
         /** A clerk invited the customer to create a sign-in with the address on file. */
         INVITATION,
+        /** Someone asked for a link to choose a new password (forgotten password). */
+        PASSWORD_RESET,
     }
 }

@@ -16,7 +16,14 @@ public class SignInMail {
     @Inject
     Outbox outbox;
 
+    @Inject
+    java.time.Clock clock;
+
     void send(@Observes SignInLinkIssued link) {
+        if (tooMany(link)) {
+            // Whoever keeps asking for links to someone's address gets the same answer, and no more mail.
+            return;
+        }
         outbox.record(
                 Channel.EMAIL,
                 link.customerId(),
@@ -26,6 +33,16 @@ public class SignInMail {
                 Map.of("name", link.name() == null ? "" : link.name(), "link", link.url()),
                 // Each link is its own message (a second invitation is a new e-mail); the same link twice is one.
                 "signin-link:" + link.kind() + ":" + link.customerId() + ":" + digest(link.url()));
+    }
+
+    /** Three links of one kind to one address in an hour are enough. */
+    private boolean tooMany(SignInLinkIssued link) {
+        return OutboxMessage.count(
+                        "recipient = ?1 and kind = ?2 and createdAt > ?3",
+                        link.email(),
+                        kind(link.kind()),
+                        java.time.Instant.now(clock).minus(java.time.Duration.ofHours(1)))
+                >= 3;
     }
 
     private static String digest(String url) {
@@ -41,6 +58,7 @@ public class SignInMail {
     static String kind(SignInLinkIssued.Kind kind) {
         return switch (kind) {
             case INVITATION -> "signin_invitation";
+            case PASSWORD_RESET -> "password_reset";
         };
     }
 }

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,6 +77,64 @@ public class GuestAccess {
                 .filter(a -> normalise(a.postcode).equals(normalise(postcode)));
         record(number, address, account.isPresent(), now);
         return account;
+    }
+
+    /**
+     * The active account with this number whose latest bills include one with this number, or whose
+     * latest bill is for this amount: facts only a holder of a recent bill knows (unlike the postcode
+     * on every envelope). Tries count towards the same lockout as {@link #prove}.
+     */
+    @Transactional(dontRollbackOn = BusinessRuleException.class)
+    public Optional<Account> proveByBill(String accountNumber, String billFact, String client) {
+        String number =
+                accountNumber == null ? "" : accountNumber.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        String address = client == null ? "unknown" : client;
+        Instant now = Instant.now(clock);
+        Instant since = now.minus(WINDOW);
+        if (count("accountNumber", number, since) >= MAX_FAILURES
+                || count("clientAddress", address, since) >= MAX_FAILURES) {
+            throw new BusinessRuleException("error_guest_locked");
+        }
+        Optional<Account> account = accounts.findByNumber(number)
+                .filter(a -> a.status == app.billfold.account.AccountStatus.ACTIVE)
+                .filter(a -> knowsBill(a, billFact));
+        record(number, address, account.isPresent(), now);
+        return account;
+    }
+
+    private boolean knowsBill(Account account, String fact) {
+        String typed = fact == null ? "" : fact.strip();
+        if (typed.isEmpty()) {
+            return false;
+        }
+        List<app.billfold.invoice.Invoice> recent = em.createQuery(
+                        "from Invoice i where i.account.id = :account and i.status in :sent"
+                                + " order by i.issuedAt desc, i.id desc",
+                        app.billfold.invoice.Invoice.class)
+                .setParameter("account", account.id)
+                .setParameter(
+                        "sent",
+                        List.of(
+                                app.billfold.invoice.InvoiceStatus.OPEN,
+                                app.billfold.invoice.InvoiceStatus.PARTIALLY_PAID,
+                                app.billfold.invoice.InvoiceStatus.PAID))
+                .setMaxResults(3)
+                .getResultList();
+        if (recent.stream().anyMatch(i -> i.number.equalsIgnoreCase(typed.replaceAll("\\s", "")))) {
+            return true;
+        }
+        String amount = typed.replaceAll("[^0-9,.]", "");
+        // "42,50" or "42.50": the last separator is the decimal one.
+        int sep = Math.max(amount.lastIndexOf(','), amount.lastIndexOf('.'));
+        String plain =
+                sep < 0 ? amount : amount.substring(0, sep).replaceAll("[,.]", "") + "." + amount.substring(sep + 1);
+        try {
+            return !recent.isEmpty()
+                    && !plain.isEmpty()
+                    && new java.math.BigDecimal(plain).compareTo(recent.get(0).grossTotal) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The one account a live, unused guest session may see. */

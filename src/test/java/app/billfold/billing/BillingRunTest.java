@@ -243,7 +243,11 @@ class BillingRunTest {
         assertThat(created.frequency).isEqualTo(Frequency.QUARTERLY);
         assertThat(created.lines.get(1).tiers).hasSize(2);
         assertThat(console.get("/console/billing").asString()).contains(name);
-        assertThat(console.get("/console/billing/preview").statusCode()).isEqualTo(200);
+        var dryRun = console.get("/console/billing/preview");
+        assertThat(dryRun.statusCode()).isEqualTo(200);
+        // The count in words and the total in the biller's currency ("1 invoice for €37.26").
+        assertThat(dryRun.asString())
+                .containsPattern("would issue (1 invoice|\\d+ invoices) for €[0-9,]+\\.\\d\\d in all");
 
         var fay = data.aCustomer().create();
         var backwards = console.post(

@@ -101,7 +101,11 @@ class BrowserJourneysIT {
     @Order(1)
     void aClerkCreatesACustomerAndIssuesAnInvoice() {
         signIn(CLERK);
-        assertThat(browser.getCurrentUrl()).endsWith("/console/customers");
+        // The console opens on its home: today's figures, each a link to its list.
+        assertThat(browser.getCurrentUrl()).endsWith("/console");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Today");
+        checkPage();
+        navigateBy(By.cssSelector("a[href='/console/invoices?due=overdue']"));
         checkPage();
 
         navigateBy(By.linkText("New customer"));
@@ -121,7 +125,15 @@ class BrowserJourneysIT {
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Customer created.");
         checkPage();
 
+        // A note on the customer, as a clerk on the phone writes it.
+        browser.findElement(By.id("f-note")).sendKeys("Asked for paper bills");
+        navigateBy(By.cssSelector("form[action$='/notes'] button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Note added.");
+        assertThat(browser.findElement(By.cssSelector("ul.notes")).getText()).contains("Asked for paper bills");
+        checkPage();
+
         navigateBy(By.cssSelector("a[href^='/console/accounts/']"));
+        assertThat(browser.getPageSource()).contains("Paper: bills are printed and posted.");
         checkPage();
         navigateBy(By.linkText("New invoice"));
         checkPage();
@@ -321,7 +333,7 @@ class BrowserJourneysIT {
     @Test
     @Order(5)
     void everyVisitedPageWasChecked() {
-        assertThat(visited).hasSize(36);
+        assertThat(visited).hasSize(38);
     }
 
     private static void signIn(String email) {

@@ -49,7 +49,8 @@ public class Notice {
             "notice_consent_code_sent",
             "notice_consent_recorded",
             "notice_consent_withdrawn",
-            "notice_invitation_sent");
+            "notice_invitation_sent",
+            "notice_password_reset");
 
     @Inject
     UriInfo uri;

@@ -19,8 +19,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * Self-registration (Keycloak mode): the account number and postcode from a bill, and an e-mail.
- * In local mode customers get a sign-in through guest pay instead, so this page does not exist.
+ * Self-registration: in Keycloak mode the account number and postcode from a bill, and an e-mail;
+ * in local mode the account number and a fact from a recent bill (its number or amount), and an
+ * e-mail, confirmed by a single-use link to the address on file ({@link
+ * app.billfold.identity.LocalRegistration}).
  */
 @Path("/register")
 @PermitAll
@@ -32,6 +34,9 @@ public class RegisterResource {
         static native TemplateInstance register(String accountNumber, String email, FieldErrors errors, String refusal);
 
         static native TemplateInstance registered();
+
+        static native TemplateInstance registerLocal(
+                String accountNumber, String email, FieldErrors errors, String refusal);
     }
 
     @Inject
@@ -40,9 +45,14 @@ public class RegisterResource {
     @Inject
     CustomerRegistration registration;
 
+    @Inject
+    app.billfold.identity.LocalRegistration local;
+
     @GET
     public TemplateInstance form() {
-        requireKeycloak();
+        if (mode.local()) {
+            return Templates.registerLocal("", "", new FieldErrors(), null);
+        }
         return Templates.register("", "", new FieldErrors(), null);
     }
 
@@ -50,9 +60,12 @@ public class RegisterResource {
     public Response register(
             @RestForm String accountNumber,
             @RestForm String postcode,
+            @RestForm String billFact,
             @RestForm String email,
             HttpServerRequest request) {
-        requireKeycloak();
+        if (mode.local()) {
+            return registerLocal(accountNumber, billFact, email, request);
+        }
         String shownNumber = accountNumber == null ? "" : accountNumber.strip();
         String shownEmail = email == null ? "" : email.strip();
         FieldErrors errors = new FieldErrors();
@@ -80,9 +93,40 @@ public class RegisterResource {
         return Response.ok(Templates.registered()).build();
     }
 
-    private void requireKeycloak() {
-        if (mode.local()) {
-            throw new app.billfold.common.NotFoundException("registration in local mode");
+    /**
+     * Local mode: the account number and a fact from a recent bill. An unknown account or a wrong
+     * fact get one answer; an account already claimed says so (not by whom); else "check your inbox".
+     */
+    private Response registerLocal(String accountNumber, String billFact, String email, HttpServerRequest request) {
+        String shownNumber = accountNumber == null ? "" : accountNumber.strip();
+        String shownEmail = email == null ? "" : email.strip();
+        FieldErrors errors = new FieldErrors();
+        FormInput.text(errors, "accountNumber", accountNumber, true, 40);
+        FormInput.text(errors, "billFact", billFact, true, 40);
+        String address = FormInput.email(errors, "email", email, true);
+        if (!errors.isEmpty()) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.registerLocal(shownNumber, shownEmail, errors, null))
+                    .build();
+        }
+        try {
+            var outcome = local.register(
+                    accountNumber, billFact, address, request.remoteAddress().hostAddress());
+            return switch (outcome) {
+                case NO_MATCH ->
+                    Response.status(Response.Status.BAD_REQUEST)
+                            .entity(Templates.registerLocal(shownNumber, shownEmail, errors, "register_no_match"))
+                            .build();
+                case ALREADY_CLAIMED ->
+                    Response.status(Response.Status.CONFLICT)
+                            .entity(Templates.registerLocal(shownNumber, shownEmail, errors, "register_claimed"))
+                            .build();
+                case CHECK_INBOX -> Response.ok(Templates.registered()).build();
+            };
+        } catch (BusinessRuleException e) {
+            return Response.status(429)
+                    .entity(Templates.registerLocal(shownNumber, shownEmail, errors, e.messageKey()))
+                    .build();
         }
     }
 }

@@ -36,7 +36,12 @@ public class ConsoleAuditResource {
 
     @CheckedTemplate(basePath = "console/audit")
     static class Templates {
-        static native TemplateInstance trail(List<AuditEntry> entries, Filter filter, FieldErrors errors);
+        static native TemplateInstance trail(
+                List<AuditEntry> entries,
+                Filter filter,
+                FieldErrors errors,
+                java.util.Map<String, app.billfold.report.AuditSubjects.Named> subjects,
+                String currency);
     }
 
     @Inject
@@ -44,6 +49,9 @@ public class ConsoleAuditResource {
 
     @Inject
     Biller biller;
+
+    @Inject
+    app.billfold.report.AuditSubjects subjects;
 
     @GET
     public Response trail(
@@ -69,14 +77,14 @@ public class ConsoleAuditResource {
                 new AuditLog.Filter(
                         filter.actor(),
                         filter.action(),
-                        filter.subject(),
+                        subjects.subjectFor(filter.subject()),
                         fromDay == null ? null : fromDay.atStartOfDay(zone).toInstant(),
                         untilDay == null
                                 ? null
                                 : untilDay.plusDays(1).atStartOfDay(zone).toInstant()),
                 LIMIT);
         return Response.status(errors.isEmpty() ? Response.Status.OK : Response.Status.BAD_REQUEST)
-                .entity(Templates.trail(entries, filter, errors))
+                .entity(Templates.trail(entries, filter, errors, subjects.name(entries), biller.settings().currency))
                 .build();
     }
 }

@@ -1,7 +1,8 @@
 package app.billfold.web.console;
 
 import app.billfold.autopay.AutopayQueue;
-import app.billfold.autopay.AutopayRun;
+import app.billfold.autopay.AutopayRunRecord;
+import app.billfold.autopay.AutopayRuns;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.web.common.Redirects;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestPath;
 
 /** Failed autopays and cards about to expire, for clerks to follow up; and a manual run. */
 @Path("/console/autopay")
@@ -25,33 +27,40 @@ public class ConsoleAutopayResource {
 
     @CheckedTemplate(basePath = "console/autopay")
     static class Templates {
-        static native TemplateInstance queue(List<AutopayQueue.Failed> failed, List<AutopayQueue.Expiring> expiring);
+        static native TemplateInstance queue(
+                List<AutopayQueue.Failed> failed, List<AutopayQueue.Expiring> expiring, List<AutopayRunRecord> runs);
+
+        static native TemplateInstance run(AutopayRunRecord run);
     }
 
     @Inject
     AutopayQueue queue;
 
     @Inject
-    AutopayRun run;
-
-    @Inject
-    app.billfold.audit.AuditLog audit;
+    AutopayRuns runs;
 
     @Inject
     CurrentUser user;
 
     @GET
     public TemplateInstance queue() {
-        return Templates.queue(queue.failed(), queue.expiring());
+        return Templates.queue(queue.failed(), queue.expiring(), runs.recent(5));
     }
 
-    /** Runs autopay now, as the hourly job would; safe at any time (nothing is charged twice). */
+    /**
+     * Starts autopay now, in the background, as the hourly job would (nothing is charged twice),
+     * and leads to the page that follows its progress.
+     */
     @POST
     @Path("run")
     public Response runNow() {
-        run.run();
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .run(() -> audit.record(user.email(), "autopay.run", "autopay", null));
-        return Redirects.seeOther("/console/autopay", "notice_autopay_ran");
+        Long id = runs.start(user.email());
+        return Redirects.seeOther("/console/autopay/runs/" + id);
+    }
+
+    @GET
+    @Path("runs/{id}")
+    public TemplateInstance progress(@RestPath Long id) {
+        return Templates.run(runs.record(id));
     }
 }

@@ -50,7 +50,7 @@ public class ConsoleBillingResource {
 
         static native TemplateInstance run(BillingRun run);
 
-        static native TemplateInstance preview(BillingRuns.Preview preview);
+        static native TemplateInstance preview(BillingRuns.Preview preview, String currency);
 
         static native TemplateInstance plan(PlanForm form, FieldErrors errors);
     }
@@ -69,6 +69,9 @@ public class ConsoleBillingResource {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    app.billfold.biller.Biller biller;
 
     @GET
     @Path("billing")
@@ -92,7 +95,7 @@ public class ConsoleBillingResource {
     @GET
     @Path("billing/preview")
     public TemplateInstance preview() {
-        return Templates.preview(runs.preview());
+        return Templates.preview(runs.preview(), biller.settings().currency);
     }
 
     @POST

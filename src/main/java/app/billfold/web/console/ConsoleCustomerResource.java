@@ -34,7 +34,7 @@ public class ConsoleCustomerResource {
 
     @CheckedTemplate(basePath = "console/customers")
     static class Templates {
-        static native TemplateInstance search(String q, List<Customer> customers);
+        static native TemplateInstance search(String q, app.billfold.invoice.Finder.Found found);
 
         static native TemplateInstance form(Long customerId, CustomerForm form, FieldErrors errors);
 
@@ -65,10 +65,31 @@ public class ConsoleCustomerResource {
     @Inject
     CustomerCare care;
 
+    @Inject
+    app.billfold.invoice.Finder finder;
+
+    /**
+     * One box for everything: a term that is exactly an invoice number, an account number or an
+     * e-mail address opens that page; any other term lists what it is part of.
+     */
     @GET
     @Path("customers")
-    public TemplateInstance search(@RestQuery String q) {
-        return Templates.search(q == null ? "" : q, customers.search(q));
+    public Response search(@RestQuery String q) {
+        String term = q == null ? "" : q.strip();
+        var exact = finder.exact(term);
+        if (exact.isPresent()) {
+            Long id = exact.get().id();
+            return Redirects.seeOther(
+                    switch (exact.get().kind()) {
+                        case INVOICE -> "/console/invoices/" + id;
+                        case ACCOUNT -> "/console/accounts/" + id;
+                        case CUSTOMER -> "/console/customers/" + id;
+                    });
+        }
+        var found = term.isEmpty()
+                ? new app.billfold.invoice.Finder.Found(customers.search(""), List.of(), List.of())
+                : finder.search(term);
+        return Response.ok(Templates.search(term, found)).build();
     }
 
     @GET

@@ -7,6 +7,7 @@ import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
+import app.billfold.notify.MessagePreview;
 import app.billfold.notify.Outbox;
 import app.billfold.notify.OutboxMessage;
 import app.billfold.web.common.Redirects;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -42,7 +44,10 @@ public class ConsoleMessagesResource {
     @CheckedTemplate(basePath = "console/messages")
     static class Templates {
         static native TemplateInstance log(
-                List<OutboxMessage> messages, Filter filter, Customer customer, FieldErrors errors);
+                List<OutboxMessage> messages, Filter filter, Customer customer, FieldErrors errors, Instant now);
+
+        static native TemplateInstance message(
+                OutboxMessage message, MessagePreview.Content content, Customer customer, Instant now);
     }
 
     @Inject
@@ -56,6 +61,12 @@ public class ConsoleMessagesResource {
 
     @Inject
     Biller biller;
+
+    @Inject
+    MessagePreview preview;
+
+    @Inject
+    java.time.Clock clock;
 
     @GET
     public Response log(
@@ -91,8 +102,17 @@ public class ConsoleMessagesResource {
                                 : untilDay.plusDays(1).atStartOfDay(zone).toInstant()),
                 200);
         return Response.status(errors.isEmpty() ? Response.Status.OK : Response.Status.BAD_REQUEST)
-                .entity(Templates.log(messages, filter, who, errors))
+                .entity(Templates.log(messages, filter, who, errors, Instant.now(clock)))
                 .build();
+    }
+
+    /** One message: to whom, when, what happened to it, and what it says. */
+    @GET
+    @Path("{id}")
+    public TemplateInstance message(@RestPath Long id) {
+        OutboxMessage message = preview.get(id);
+        Customer who = message.customerId == null ? null : Customer.findById(message.customerId);
+        return Templates.message(message, preview.of(message), who, Instant.now(clock));
     }
 
     @POST

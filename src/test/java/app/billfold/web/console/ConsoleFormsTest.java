@@ -234,18 +234,27 @@ class ConsoleFormsTest {
     }
 
     @Test
-    void searchFindsCustomersByNameEmailAccountAndInvoiceNumber() {
+    void searchGoesStraightToAnExactMatchAndListsWhatAPartMatches() {
         var customer = data.aCustomer().named("Zebulon Findme").create();
         Invoice invoice = data.anInvoice(customer.account()).issue();
         assertThat(clerk.get("/console/customers?q=zebulon").asString()).contains("Zebulon Findme");
-        assertThat(clerk.get("/console/customers?q=" + customer.email()).asString())
-                .contains("Zebulon Findme");
+        assertThat(clerk.get("/console/customers?q=" + customer.email()).header("Location"))
+                .endsWith("/console/customers/" + customer.id());
         assertThat(clerk.get("/console/customers?q=" + customer.account().number)
-                        .asString())
-                .contains("Zebulon Findme");
+                        .header("Location"))
+                .endsWith("/console/accounts/" + customer.account().id);
         assertThat(clerk.get("/console/customers?q=" + invoice.number.toLowerCase())
-                        .asString())
-                .contains("Zebulon Findme");
+                        .header("Location"))
+                .endsWith("/console/invoices/" + invoice.id);
+        // A part of a number, an address: a list, each line linking to its page.
+        String digits = invoice.number.substring(invoice.number.length() - 6);
+        assertThat(clerk.get("/console/customers?q=" + digits).asString())
+                .contains("href=\"/console/invoices/" + invoice.id + "\">" + invoice.number);
+        String accountPart = customer.account().number.substring(0, 6);
+        assertThat(clerk.get("/console/customers?q=" + accountPart).asString())
+                .contains("href=\"/console/accounts/" + customer.account().id + "\">");
+        assertThat(clerk.get("/console/customers?q=1 test str").asString())
+                .contains("href=\"/console/accounts/" + customer.account().id + "\">");
         assertThat(clerk.get("/console/customers?q=nothing-matches-this").asString())
                 .doesNotContain("Zebulon Findme");
     }

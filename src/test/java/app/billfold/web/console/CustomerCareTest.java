@@ -72,6 +72,9 @@ class CustomerCareTest {
     @Inject
     AppUserRepository users;
 
+    @Inject
+    app.billfold.support.TestClock clock;
+
     WebSession clerk;
     String clerkEmail;
 
@@ -327,6 +330,89 @@ class CustomerCareTest {
                 .contains("The customer signs in as " + jo.email());
         Response twice = clerk.post("/console/customers/" + jo.id() + "/invitation", Map.of());
         assertThat(twice.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void theMessageLogNamesKindsInWordsOpensEachMessageAndSaysWhyAnSmsIsHeld() {
+        clock.set(java.time.Instant.parse("2026-03-10T21:30:00Z")); // 22:30 in Paris: quiet hours
+        try {
+            // The clock jumped past the staff idle timeout: sign in again.
+            clerk = WebSession.signedIn(clerkEmail, "clerk-password-1");
+            var kay = data.aCustomer().textable("06 12 34 56 77").paperless().create();
+            Invoice bill = data.anInvoice(kay.account())
+                    .withLine("Water", "1", "10", "0")
+                    .issue();
+            dispatcher.dispatch();
+
+            String log = clerk.get("/console/messages?customer=" + kay.id()).asString();
+            assertThat(log).contains(">Bill</a>").doesNotContain(">invoice_issued<");
+            assertThat(log).contains("Held for the quiet hours");
+            OutboxMessage email = data.fresh(
+                    () -> OutboxMessage.<OutboxMessage>find("customerId = ?1 and channel = 'EMAIL'", kay.id())
+                            .firstResult());
+            assertThat(log).contains("href=\"/console/messages/" + email.id + "\"");
+
+            String opened = clerk.get("/console/messages/" + email.id).asString();
+            assertThat(opened)
+                    .contains("Message " + email.id + ": Bill")
+                    .contains("your bill " + bill.number)
+                    .contains("Your bill " + bill.number + " for");
+            OutboxMessage sms =
+                    data.fresh(() -> OutboxMessage.<OutboxMessage>find("customerId = ?1 and channel = 'SMS'", kay.id())
+                            .firstResult());
+            assertThat(clerk.get("/console/messages/" + sms.id).asString())
+                    .contains("Held for the quiet hours")
+                    .contains(bill.number);
+
+            clerk.post(
+                    "/console/customers/" + kay.id() + "/preferences",
+                    Map.of("notifyBy", "EMAIL", "phone", "06 12 34 56 79", "smsConsent", "true", "timeZone", ""));
+            OutboxMessage code = data.fresh(
+                    () -> OutboxMessage.<OutboxMessage>find("recipient = ?1 and kind = 'phone_code'", "+33612345679")
+                            .firstResult());
+            String codePage = clerk.get("/console/messages/" + code.id).asString();
+            assertThat(codePage)
+                    .contains("Code to confirm a phone number")
+                    .doesNotContain(code.payload.replace("code=", ""));
+            assertThat(clerk.get("/console/messages/987654321").statusCode()).isEqualTo(404);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void theAuditTrailNamesSubjectsShowsMoneyAndFiltersByNumberOrName() {
+        var lou = data.aCustomer().named("Lou Auditee").create();
+        data.fresh(() -> {
+            audit.change(
+                    clerkEmail,
+                    "payment.record",
+                    "account:" + lou.account().id,
+                    "cheque 50.8600",
+                    "owed 70.0000",
+                    null);
+            return null;
+        });
+        String byNumber =
+                clerk.get("/console/audit?subject=" + lou.account().number).asString();
+        assertThat(byNumber)
+                .contains("<a href=\"/console/accounts/" + lou.account().id + "\">" + lou.account().number + "</a>")
+                .contains("cheque €50.86")
+                .contains("owed €70.00")
+                .doesNotContain("50.8600")
+                .doesNotContain(">account:" + lou.account().id + "<");
+        assertThat(clerk.post("/console/customers/" + lou.id() + "/notes", Map.of("note", "Called about the cheque"))
+                        .statusCode())
+                .isEqualTo(303);
+        String byName = clerk.get("/console/audit?subject=lou auditee").asString();
+        assertThat(byName)
+                .contains("<a href=\"/console/customers/" + lou.id() + "\">Lou Auditee</a>")
+                .contains("Called about the cheque");
+        // The French page writes the same amount the French way.
+        WebSession french = WebSession.signedIn(clerkEmail, "clerk-password-1");
+        french.post("/language", Map.of("lang", "fr", "back", "/console"));
+        assertThat(french.get("/console/audit?subject=" + lou.account().number).asString())
+                .contains("cheque 50,86");
     }
 
     private SavedMethod card(Long customerId) {
