@@ -253,7 +253,21 @@ class ConsoleFormsTest {
         String accountPart = customer.account().number.substring(0, 6);
         assertThat(clerk.get("/console/customers?q=" + accountPart).asString())
                 .contains("href=\"/console/accounts/" + customer.account().id + "\">");
-        assertThat(clerk.get("/console/customers?q=1 test str").asString())
+        String street = "Zebulon Lane " + customer.id();
+        assertThat(clerk.post(
+                                "/console/accounts/" + customer.account().id,
+                                Map.of(
+                                        "accountNumber",
+                                        customer.account().number,
+                                        "serviceAddress",
+                                        "12 " + street,
+                                        "postcode",
+                                        "75001",
+                                        "status",
+                                        "ACTIVE"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(clerk.get("/console/customers?q=" + street.toLowerCase()).asString())
                 .contains("href=\"/console/accounts/" + customer.account().id + "\">");
         assertThat(clerk.get("/console/customers?q=nothing-matches-this").asString())
                 .doesNotContain("Zebulon Findme");
