@@ -15,6 +15,8 @@ public class BrowserAppConfig implements QuarkusTestResourceLifecycleManager {
                 "billfold.session.secret", "browser-test-session-key-not-for-production",
                 "billfold.session.secure-cookie", "false",
                 "billfold.public-url", TestPorts.app(),
+                // The packaged app runs in production mode, where the sandbox must be allowed outright.
+                "billfold.payments.sandbox-in-production", "true",
                 // No SMTP server here: the packaged app writes its e-mails to the log.
                 "quarkus.mailer.mock", "true");
     }
