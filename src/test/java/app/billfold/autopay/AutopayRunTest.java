@@ -177,8 +177,18 @@ class AutopayRunTest {
                 app.billfold.payment.ChargePurpose.AUTOPAY,
                 key,
                 "autopay-run"));
+        // As TakePayment sends it: a saved method charges only for the customer it was saved for.
+        String customerRef = data.fresh(() -> app.billfold.account.Customer.<app.billfold.account.Customer>findById(
+                        due.customer().id())
+                .gatewayCustomerId);
         sandbox.charge(new app.billfold.payment.gateway.ChargeRequest(
-                new java.math.BigDecimal("40"), "EUR", due.method().token, key, java.util.Map.of()));
+                new java.math.BigDecimal("40"),
+                "EUR",
+                due.method().token,
+                key,
+                java.util.Map.of(),
+                customerRef,
+                due.method().kind));
 
         run.run();
 

@@ -109,8 +109,8 @@ public class SandboxGateway implements PaymentGateway {
     @Override
     public MethodDetails attach(String customerReference, String token) {
         int updated = QuarkusTransaction.requiringNew()
-                .call(() -> em.createNativeQuery(
-                                "update sandbox_token set customer = ?1 where token = ?2 and (customer is null or customer = ?1)")
+                .call(() -> em.createNativeQuery("update sandbox_token set customer = ?1 where token = ?2"
+                                + " and ((customer is null and used_at is null) or customer = ?1)")
                         .setParameter(1, customerReference)
                         .setParameter(2, token)
                         .executeUpdate());
@@ -176,13 +176,9 @@ public class SandboxGateway implements PaymentGateway {
         if (existing != null) {
             return existing;
         }
-        List<?> token = em.createNativeQuery("select outcome from sandbox_token where token = ?1")
-                .setParameter(1, request.token())
-                .getResultList();
-        SandboxOutcome outcome =
-                token.isEmpty() ? SandboxOutcome.GENERIC_DECLINE : SandboxOutcome.valueOf((String) token.get(0));
-        String reference = "ch_" + random();
         Instant now = Instant.now(clock);
+        SandboxOutcome outcome = spend(request, now);
+        String reference = "ch_" + random();
         Instant settlesAt = outcome.settlesLater() ? now.plus(config.bankSettlement()) : null;
         em.createNativeQuery("insert into sandbox_charge (idempotency_key, reference, token, amount, currency, outcome,"
                         + " refunded, created_at, settles_at) values (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)")
@@ -197,6 +193,32 @@ public class SandboxGateway implements PaymentGateway {
                 .executeUpdate();
         em.flush();
         return resultOf(reference, request.amount(), outcome, settlesAt);
+    }
+
+    /**
+     * What the token's charge comes to. A token saved for a customer charges only for that customer;
+     * a one-time token charges once, then is spent. Either misuse is declined, as unknown tokens are.
+     */
+    private SandboxOutcome spend(ChargeRequest request, Instant now) {
+        List<?> rows = em.createNativeQuery("select outcome, customer, used_at from sandbox_token where token = ?1")
+                .setParameter(1, request.token())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return SandboxOutcome.GENERIC_DECLINE;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        String customer = (String) row[1];
+        if (customer != null) {
+            return customer.equals(request.customerReference())
+                    ? SandboxOutcome.valueOf((String) row[0])
+                    : SandboxOutcome.GENERIC_DECLINE;
+        }
+        int spent = em.createNativeQuery(
+                        "update sandbox_token set used_at = ?1 where token = ?2 and customer is null and used_at is null")
+                .setParameter(1, now)
+                .setParameter(2, request.token())
+                .executeUpdate();
+        return spent == 1 ? SandboxOutcome.valueOf((String) row[0]) : SandboxOutcome.GENERIC_DECLINE;
     }
 
     @Override
