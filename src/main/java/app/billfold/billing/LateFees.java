@@ -86,7 +86,8 @@ public class LateFees {
     @Transactional
     public void updatePolicy(PolicyForm form, String actor) {
         FieldErrors errors = new FieldErrors();
-        String kind = List.of("NONE", "FIXED", "PERCENT").contains(form.kind()) ? form.kind() : null;
+        String kind =
+                form.kind() != null && List.of("NONE", "FIXED", "PERCENT").contains(form.kind()) ? form.kind() : null;
         if (kind == null) {
             errors.reject("kind", "error_required");
         }

@@ -84,7 +84,11 @@ public class UsageImport {
                 }
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            return new Result(0, List.of(new Problem(1, "not a readable CSV file: " + e.getMessage())));
+            // The parser's own message names Java exceptions; the clerk needs to know what to fix.
+            return new Result(
+                    0,
+                    List.of(new Problem(
+                            1, "not a readable CSV file: check that every quote is closed and the file is complete")));
         } catch (IllegalArgumentException e) {
             // Commons CSV's answer to a header with an empty or repeated column name.
             return new Result(0, List.of(new Problem(1, "the header must be account,plan,line,period_start,quantity")));
