@@ -145,6 +145,9 @@ public interface ConsoleMessages {
     @Message("Invitation sent to the e-mail address on file.")
     String notice_invitation_sent();
 
+    @Message("Invitation sent: they choose their password with the link in the e-mail.")
+    String notice_staff_invited();
+
     @Message("Autopay is already off on this account.")
     String console_error_autopay_off();
 

@@ -70,7 +70,8 @@ public interface IdentityMessages {
     @Message("They get an e-mail from the sign-in service to confirm their address and choose a password.")
     String staff_invite_keycloak();
 
-    @Message("Give them a first password; they sign in with their e-mail address.")
+    @Message(
+            "They get an e-mail with a link to choose their password (it works once, within three days); they sign in with their e-mail address.")
     String staff_invite_local();
 
     @Message("Invite")

@@ -114,4 +114,14 @@ public interface MailMessages {
 
     @Message("Choose a new password")
     String password_reset_link();
+
+    @Message("{biller}: your console sign-in")
+    String staff_invitation_subject(String biller);
+
+    @Message(
+            "You have been given a sign-in to the {biller} billing console with this e-mail address. Choose your password with the link below; it works once, within three days.")
+    String staff_invitation_body(String biller);
+
+    @Message("Choose my password")
+    String staff_invitation_link();
 }

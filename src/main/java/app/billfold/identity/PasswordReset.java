@@ -23,6 +23,7 @@ public class PasswordReset {
 
     static final String PURPOSE = "password-reset";
     static final Duration VALID = Duration.ofHours(1);
+    static final Duration STAFF_INVITATION_VALID = Duration.ofDays(3);
 
     @Inject
     Signer signer;
@@ -63,6 +64,22 @@ public class PasswordReset {
                     links.to("/password/reset?link=" + URLEncoder.encode(link, StandardCharsets.UTF_8))));
             audit.record(user.email, "user.password.reset-requested", "user:" + user.id, null);
         });
+    }
+
+    /**
+     * Records the invitation e-mail of a new staff member (local mode): the same single-use link as
+     * a forgotten password, valid three days, since the member's password is one nobody knows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void inviteStaff(AppUser user) {
+        String link = signer.sign(PURPOSE, user.id + "|" + fingerprint(user), STAFF_INVITATION_VALID);
+        issued.fire(new SignInLinkIssued(
+                SignInLinkIssued.Kind.STAFF_INVITATION,
+                null,
+                user.email,
+                "",
+                user.language == null ? "en" : user.language,
+                links.to("/password/reset?link=" + URLEncoder.encode(link, StandardCharsets.UTF_8))));
     }
 
     /** The user the link is for, while it is unexpired and the password it was made for is unchanged. */

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Clerks and admins. In Keycloak mode an admin invites one by e-mail: Keycloak creates the user
- * with the role and sends the e-mail to set a password; in local mode the admin gives a first
- * password, under the {@link PasswordRule}. Disabling a member ends their sessions at once and
+ * Clerks and admins. An admin invites one by e-mail and never knows their password: in Keycloak
+ * mode Keycloak creates the user with the role and sends the e-mail to set a password; in local
+ * mode Billfold creates the user with a password nobody knows and e-mails a single-use link (three
+ * days) to choose one, under the {@link PasswordRule}. Disabling a member ends their sessions at once and
  * disables their Keycloak user too (which ends their Keycloak sessions), Keycloak first, so that a
  * failure there leaves both as they were. The last active admin cannot be disabled: someone must
  * be left who can manage the biller.
@@ -41,7 +42,7 @@ public class StaffMembers {
     AuditLog audit;
 
     @Inject
-    PasswordRule passwordRule;
+    PasswordReset passwords;
 
     @Inject
     UserSessions sessions;
@@ -56,16 +57,13 @@ public class StaffMembers {
         return QuarkusTransaction.requiringNew().call(users::staff);
     }
 
-    /** Invites (Keycloak) or creates (local) a staff member; throws InvalidInputException on bad input. */
-    public AppUser invite(String email, String roleName, String password, String actor) {
+    /** Invites a staff member by e-mail; throws InvalidInputException on bad input. */
+    public AppUser invite(String email, String roleName, String actor) {
         FieldErrors errors = new FieldErrors();
         String address = FormInput.email(errors, "email", email, true);
         Role role = "ADMIN".equals(roleName) ? Role.ADMIN : "CLERK".equals(roleName) ? Role.CLERK : null;
         if (role == null) {
             errors.reject("role", "error_required");
-        }
-        if (mode.local()) {
-            passwordRule.check(errors, "password", password, address);
         }
         errors.throwIfAny();
         if (QuarkusTransaction.requiringNew()
@@ -73,10 +71,12 @@ public class StaffMembers {
             throw new BusinessRuleException("error_email_taken");
         }
         if (mode.local()) {
-            AppUser user = local.create(address, password, role, null);
-            QuarkusTransaction.requiringNew()
-                    .run(() -> audit.record(actor, "staff.create", "user:" + user.id, address + " " + role));
-            return user;
+            return QuarkusTransaction.requiringNew().call(() -> {
+                AppUser user = local.create(address, unguessable(), role, null);
+                passwords.inviteStaff(user);
+                audit.record(actor, "staff.invite", "user:" + user.id, address + " " + role);
+                return user;
+            });
         }
         Optional<String> created = directory.create(address, role, null);
         if (created.isEmpty()) {
@@ -98,6 +98,13 @@ public class StaffMembers {
             directory.deleteQuietly(created.get());
             throw e;
         }
+    }
+
+    /** A first password nobody is told: the member chooses their own through the e-mailed link. */
+    private static String unguessable() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     /**

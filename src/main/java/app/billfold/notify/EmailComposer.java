@@ -59,6 +59,7 @@ public class EmailComposer {
             case "autopay_stopped" -> words.autopay_stopped_subject(settings.legalName, data.get("account"));
             case "signin_invitation" -> words.signin_invitation_subject(settings.legalName);
             case "password_reset" -> words.password_reset_subject(settings.legalName);
+            case "staff_invitation" -> words.staff_invitation_subject(settings.legalName);
             default -> throw new IllegalArgumentException("No e-mail for " + message.kind);
         };
         String template = REMINDERS.contains(message.kind) ? "reminder" : message.kind;

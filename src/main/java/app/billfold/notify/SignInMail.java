@@ -59,6 +59,7 @@ public class SignInMail {
         return switch (kind) {
             case INVITATION -> "signin_invitation";
             case PASSWORD_RESET -> "password_reset";
+            case STAFF_INVITATION -> "staff_invitation";
         };
     }
 }

@@ -235,7 +235,7 @@ class KeycloakModeTest {
     void anAdminInvitesAClerkAndDisablingTheClerkDisablesTheKeycloakUser() {
         String email = "invited-" + System.nanoTime() + "@example.com";
 
-        AppUser clerk = staff.invite(email, "CLERK", null, TestData.ACTOR);
+        AppUser clerk = staff.invite(email, "CLERK", TestData.ACTOR);
 
         UserRepresentation invited = realm().users().get(clerk.keycloakId).toRepresentation();
         assertThat(invited.getEmail()).isEqualTo(email);
@@ -287,7 +287,7 @@ class KeycloakModeTest {
         assertThat(data.fresh(() -> users.findByEmail(email))).isEmpty();
 
         String clerk = "down-" + System.nanoTime() + "@example.com";
-        assertThatThrownBy(() -> staff.invite(clerk, "CLERK", null, TestData.ACTOR))
+        assertThatThrownBy(() -> staff.invite(clerk, "CLERK", TestData.ACTOR))
                 .isInstanceOf(KeycloakDirectory.Unavailable.class);
         assertThat(data.fresh(() -> users.findByEmail(clerk))).isEmpty();
 

@@ -50,6 +50,7 @@ public class Notice {
             "notice_consent_recorded",
             "notice_consent_withdrawn",
             "notice_invitation_sent",
+            "notice_staff_invited",
             "notice_password_reset");
 
     @Inject

@@ -47,10 +47,10 @@ public class ConsoleStaffResource {
 
     @POST
     @Path("invite")
-    public Response invite(@RestForm String email, @RestForm String role, @RestForm String password) {
+    public Response invite(@RestForm String email, @RestForm String role) {
         String shown = email == null ? "" : email.strip();
         try {
-            members.invite(email, role, password, user.email());
+            members.invite(email, role, user.email());
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.list(members.all(), shown, role, e.errors(), null))
@@ -60,7 +60,7 @@ public class ConsoleStaffResource {
                     .entity(Templates.list(members.all(), shown, role, new FieldErrors(), e.messageKey()))
                     .build();
         }
-        return Redirects.seeOther("/console/staff", "notice_settings_saved");
+        return Redirects.seeOther("/console/staff", "notice_staff_invited");
     }
 
     @POST
