@@ -113,7 +113,8 @@ public class Customers {
         Customer customer = get(customerId);
         FieldErrors errors = new FieldErrors();
         Account account = new Account();
-        readAccount(form, account, errors);
+        // An account opens active: closing is for one that has served (and settles its sign-ins).
+        readAccount(new AccountForm(form.number(), form.serviceAddress(), form.postcode(), "ACTIVE"), account, errors);
         errors.throwIfAny();
         account.customer = customer;
         account.createdAt = Instant.now(clock);

@@ -581,8 +581,11 @@ public interface AppMessages {
     @Message("Billing")
     String settings_billing();
 
-    @Message("Currency (ISO code)")
+    @Message("Currency")
     String settings_currency();
+
+    @Message("Bills and payments are in this currency. It cannot change once a bill has been issued.")
+    String settings_currency_hint();
 
     @Message("Time zone")
     String settings_time_zone();

@@ -135,6 +135,63 @@ class BillerSettingsTest {
         assertThat(data.fresh(() -> biller.settings().legalName)).isNotEqualTo("Evil Corp");
     }
 
+    @Test
+    void currencyAndTimeZoneAreChosenFromListsAndTheCurrencyIsLockedOnceBillsExist() {
+        String admin = data.staff(Role.ADMIN, "admin-password");
+        WebSession asAdmin = WebSession.signedIn(admin, "admin-password");
+        String page = asAdmin.get("/console/settings").asString();
+        assertThat(page)
+                .contains("<select id=\"f-currency\" name=\"currency\"")
+                .contains("<option value=\"EUR\" selected>EUR — Euro</option>")
+                .contains("<select id=\"f-timeZone\" name=\"timeZone\"")
+                .contains("cannot change once a bill has been issued");
+        // The biller's own region leads the list a customer picks a time zone from.
+        var customer = data.aCustomer().withLogin("zone-password-1").create();
+        String zones = WebSession.signedIn(customer.email(), "zone-password-1")
+                .get("/portal/preferences")
+                .asString();
+        String region = data.fresh(() -> biller.settings().timeZone).replaceAll("/.*", "/");
+        int firstOption = zones.indexOf("<option value=\"", zones.indexOf("id=\"f-timeZone\""));
+        int secondOption = zones.indexOf("<option value=\"", firstOption + 1);
+        assertThat(zones.substring(secondOption + "<option value=\"".length())).startsWith(region);
+
+        data.anInvoice(customer.account()).issue();
+        Response refused = asAdmin.request()
+                .multiPart("csrf", asAdmin.csrfToken())
+                .multiPart("legalName", original.legalName())
+                .multiPart("address", original.address())
+                .multiPart("currency", "GBP")
+                .multiPart("timeZone", "Europe/London")
+                .multiPart("invoicePrefix", "INV-")
+                .multiPart("supportEmail", original.supportEmail())
+                .multiPart("brandColour", "#000000")
+                .post("/console/settings");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString()).contains("id=\"e-currency\"");
+        assertThat(data.fresh(() -> biller.settings().currency)).isEqualTo(original.currency());
+        assertThat(data.fresh(() -> biller.settings().timeZone)).isEqualTo(original.timeZone());
+    }
+
+    @Test
+    void aNewAccountOpensActiveWhateverIsPosted() {
+        String clerk = data.staff(Role.CLERK, "clerk-password-1");
+        WebSession console = WebSession.signedIn(clerk, "clerk-password-1");
+        var customer = data.aCustomer().create();
+        assertThat(console.get("/console/customers/" + customer.id() + "/accounts/new")
+                        .asString())
+                .doesNotContain("name=\"status\"");
+        Response opened = console.post(
+                "/console/customers/" + customer.id() + "/accounts",
+                java.util.Map.of("serviceAddress", "3 Mill Lane", "postcode", "69002", "status", "CLOSED"));
+        assertThat(opened.statusCode()).isEqualTo(303);
+        Long accountId = Long.valueOf(opened.header("Location").replaceAll(".*/accounts/(\\d+).*", "$1"));
+        assertThat(data.fresh(
+                        () -> app.billfold.account.Account.<app.billfold.account.Account>findById(accountId).status))
+                .isEqualTo(app.billfold.account.AccountStatus.ACTIVE);
+        assertThat(console.get("/console/accounts/" + accountId + "/edit").asString())
+                .contains("name=\"status\"");
+    }
+
     /** Invoice numbers must stay within the French e-invoicing rule: 35 of letters, digits, + - _ /. */
     @Test
     void aPrefixThatWouldMakeNumbersUnfitForEInvoicesIsRefused() {

@@ -7,7 +7,6 @@ import app.billfold.account.CustomerNotes;
 import app.billfold.identity.SignInInvitation;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.ResendBill;
-import app.billfold.notify.ContactPreferences;
 import app.billfold.notify.PhoneCode;
 import app.billfold.notify.PhoneVerification;
 import app.billfold.payment.SavedMethod;
@@ -26,12 +25,7 @@ public class CustomerCare {
 
     /** A customer's sign-in (null: none), whether one can be invited, a consent code waiting, the notes. */
     public record OfCustomer(
-            String signIn,
-            boolean mayInvite,
-            PhoneCode pendingCode,
-            String billerZone,
-            List<String> zones,
-            List<CustomerNote> notes) {}
+            String signIn, boolean mayInvite, PhoneCode pendingCode, String billerZone, List<CustomerNote> notes) {}
 
     @Inject
     SavedMethods methods;
@@ -66,7 +60,6 @@ public class CustomerCare {
                 invitation.mayInvite(customer.id),
                 verification.pending(customer.id, customer.phone).orElse(null),
                 biller.settings().timeZone,
-                ContactPreferences.ZONES,
                 notes.ofCustomer(customer.id));
     }
 }

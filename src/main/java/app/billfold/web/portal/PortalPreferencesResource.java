@@ -24,7 +24,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -43,7 +42,6 @@ public class PortalPreferencesResource {
                 ContactPreferences.Form form,
                 SmsConsent consent,
                 PhoneCode pendingCode,
-                List<String> zones,
                 String billerZone,
                 FieldErrors errors,
                 String refusal);
@@ -145,14 +143,6 @@ public class PortalPreferencesResource {
         PhoneCode pending = consent != null && consent.allowsSms()
                 ? null
                 : verification.pending(customer.id, customer.phone).orElse(null);
-        return Templates.preferences(
-                customer,
-                form,
-                consent,
-                pending,
-                ContactPreferences.ZONES,
-                biller.settings().timeZone,
-                errors,
-                refusal);
+        return Templates.preferences(customer, form, consent, pending, biller.settings().timeZone, errors, refusal);
     }
 }
