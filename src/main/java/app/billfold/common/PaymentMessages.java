@@ -162,6 +162,13 @@ public interface PaymentMessages {
     @Message("Add a bank account")
     String method_add_bank();
 
+    @Message(
+            "This account already pays its bills automatically, as its customer chose. Nothing was charged or changed: pay without autopay, or sign in to change autopay.")
+    String error_guest_autopay_on();
+
+    @Message("This account already pays its bills automatically; a payment here leaves that as it is.")
+    String guest_autopay_already_on();
+
     @Message("Pay this bill")
     String pay_this_bill();
 

@@ -95,17 +95,22 @@ public class Autopay {
     }
 
     /**
-     * Enrols and records the confirmation e-mail in the same transaction: enrolled without a
-     * confirmation, or confirmed without an enrolment, cannot happen (invariant 5).
+     * Enrols for a guest and records the confirmation e-mail in the same transaction: enrolled
+     * without a confirmation, or confirmed without an enrolment, cannot happen (invariant 5). An
+     * account already on autopay (its customer's choice, or another guest's) is left as it is.
+     * Returns whether it enrolled.
      */
     @Transactional
-    public void enrolAndConfirm(
+    public boolean enrolGuestAndConfirm(
             Long customerId,
             Long accountId,
             Long methodId,
             String actor,
             String email,
             java.util.function.Function<Account, java.util.Map<String, String>> payload) {
+        if (own(customerId, accountId).isOnAutopay()) {
+            return false;
+        }
         enrol(customerId, accountId, methodId, actor, false);
         Account account = accounts.findById(accountId);
         outbox.record(
@@ -116,6 +121,7 @@ public class Autopay {
                 account.customer.language,
                 payload.apply(account),
                 "autopay-confirmation:" + accountId + ":" + methodId + ":" + email);
+        return true;
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package app.billfold.payment;
 
 import app.billfold.account.Account;
+import app.billfold.common.BusinessRuleException;
 import app.billfold.identity.Signer;
 import app.billfold.payment.gateway.MethodKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,11 @@ public class GuestPayment {
     @Inject
     app.billfold.common.PublicLinks links;
 
+    /**
+     * Pays with a fresh token. Autopay, when ticked, is for an account not on autopay yet: a guest
+     * never replaces what the customer set up (refused before anything is charged). The card is then
+     * kept only once the charge went through, and never becomes the customer's default.
+     */
     public ChargeAttempt pay(
             String sessionId,
             LinkedHashMap<Long, BigDecimal> parts,
@@ -51,16 +57,34 @@ public class GuestPayment {
         Account account = access.account(sessionId);
         Long customerId = account.customer.id;
         String actor = actorOf(email);
-        // The card is saved when autopay is ticked; enrolment and its confirmation follow together.
+        if (autopay) {
+            refuseAutopayIfOn(account);
+            PayNow.Paid paid =
+                    payNow.payAndKeep(customerId, account.id, parts, token, false, key, actor, ChargePurpose.GUEST);
+            if (paid.attempt().status == ChargeStatus.SUCCEEDED) {
+                access.markUsed(sessionId);
+            }
+            if (paid.method() != null) {
+                enrol(account, paid.method(), email, actor);
+            }
+            return paid.attempt();
+        }
         ChargeAttempt attempt = payNow.withNewToken(
-                customerId, account.id, parts, token, autopay, false, key, actor, ChargePurpose.GUEST);
+                customerId, account.id, parts, token, false, false, key, actor, ChargePurpose.GUEST);
         if (attempt.status == ChargeStatus.SUCCEEDED) {
             access.markUsed(sessionId);
-            if (autopay) {
-                enrol(account, SavedMethod.find("token", token).firstResult(), email, actor);
-            }
         }
         return attempt;
+    }
+
+    /**
+     * Guest autopay is for an account without it: an account already on autopay keeps what its
+     * customer chose, and the guest is told so (BusinessRuleException), nothing changed.
+     */
+    public void refuseAutopayIfOn(Account account) {
+        if (account.isOnAutopay()) {
+            throw new BusinessRuleException("error_guest_autopay_on");
+        }
     }
 
     /** Opens the processor's page (Stripe Checkout) for a guest's payment; null when already paid. */
@@ -74,6 +98,9 @@ public class GuestPayment {
             String returnUrl,
             String cancelUrl) {
         Account account = access.account(sessionId);
+        if (autopay) {
+            refuseAutopayIfOn(account);
+        }
         return payNow.openProcessorPage(
                 account.customer.id,
                 account.id,
@@ -92,14 +119,12 @@ public class GuestPayment {
     public ChargeAttempt finishOnPage(String sessionId, boolean autopay, String email, String key) {
         Account account = access.account(sessionId);
         String actor = actorOf(email);
-        ChargeAttempt attempt = payNow.finishProcessorPage(account.customer.id, account.id, key, autopay, false, actor);
+        PayNow.Paid paid = payNow.finishAndKeep(account.customer.id, key, autopay, false, actor);
+        ChargeAttempt attempt = paid.attempt();
         if (attempt.status == ChargeStatus.SUCCEEDED || attempt.status == ChargeStatus.PROCESSING) {
             access.markUsed(sessionId);
-            SavedMethod method = attempt.token == null
-                    ? null
-                    : SavedMethod.find("token", attempt.token).firstResult();
-            if (autopay && method != null) {
-                enrol(account, method, email, actor);
+            if (autopay && paid.method() != null) {
+                enrol(account, paid.method(), email, actor);
             }
         }
         return attempt;
@@ -111,7 +136,7 @@ public class GuestPayment {
 
     private void enrol(Account account, SavedMethod method, String email, String actor) {
         String link = signer.sign(MANAGE_LINK, account.id + "|" + email, LINK_VALIDITY);
-        autopayEnrolment.enrolAndConfirm(
+        autopayEnrolment.enrolGuestAndConfirm(
                 account.customer.id,
                 account.id,
                 method.id,

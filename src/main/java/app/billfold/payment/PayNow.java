@@ -114,8 +114,9 @@ public class PayNow {
     }
 
     /**
-     * Pays with a token fresh from the hosted form. Saved first when the payer asked to save it or to
-     * pay future bills with it automatically (autopay needs a saved method).
+     * Pays with a token fresh from the hosted form. When the payer asked to save it or to pay future
+     * bills with it automatically (autopay needs a saved method), it is kept only once the charge went
+     * through (or a bank debit was accepted): a declined card is never saved.
      */
     public ChargeAttempt withNewToken(
             Long customerId,
@@ -128,8 +129,11 @@ public class PayNow {
             String actor,
             ChargePurpose purpose) {
         if (save || enrolAutopay) {
-            SavedMethod method = methods.save(customerId, token, actor);
-            return withSavedMethod(customerId, accountId, parts, method.id, enrolAutopay, key, actor, purpose);
+            Paid paid = payAndKeep(customerId, accountId, parts, token, true, key, actor, purpose);
+            if (paid.method() != null && enrolAutopay) {
+                autopay.enrol(customerId, accountId, paid.method().id, actor);
+            }
+            return paid.attempt();
         }
         MethodDetails details;
         try {
@@ -138,14 +142,37 @@ public class PayNow {
             throw new BusinessRuleException("error_method_token");
         }
         return takePayment.pay(new PayOrder(
-                accountId,
-                parts,
-                token,
-                details.kind(),
-                details.brand() + " \u2022\u2022\u2022\u2022 " + details.last4(),
-                purpose,
-                key,
-                actor));
+                accountId, parts, token, details.kind(), SavedMethods.labelOf(details), purpose, key, actor));
+    }
+
+    /** A payment and the method it kept (null when it was not accepted). */
+    public record Paid(ChargeAttempt attempt, SavedMethod method) {}
+
+    /**
+     * Attaches the token to the customer's record with the processor (so that it stays usable),
+     * charges it, and keeps it as a saved method once the charge went through or a bank debit was
+     * accepted. {@code mayBecomeDefault} is false for a guest, whose payment never changes the default.
+     */
+    public Paid payAndKeep(
+            Long customerId,
+            Long accountId,
+            LinkedHashMap<Long, BigDecimal> parts,
+            String token,
+            boolean mayBecomeDefault,
+            String key,
+            String actor,
+            ChargePurpose purpose) {
+        MethodDetails details = methods.attach(customerId, token);
+        ChargeAttempt attempt = takePayment.pay(new PayOrder(
+                accountId, parts, details.token(), details.kind(), SavedMethods.labelOf(details), purpose, key, actor));
+        if (!accepted(attempt)) {
+            return new Paid(attempt, null);
+        }
+        return new Paid(attempt, methods.keep(customerId, details, attempt.mandateRef, mayBecomeDefault, actor));
+    }
+
+    static boolean accepted(ChargeAttempt attempt) {
+        return attempt.status == ChargeStatus.SUCCEEDED || attempt.status == ChargeStatus.PROCESSING;
     }
 
     /** True when a new card or bank account is typed and paid on the processor's page (Stripe Checkout). */
@@ -194,14 +221,23 @@ public class PayNow {
      */
     public ChargeAttempt finishProcessorPage(
             Long customerId, Long accountId, String key, boolean save, boolean enrolAutopay, String actor) {
-        ChargeAttempt attempt = takePayment.finishOnPage(key);
-        boolean accepted = attempt.status == ChargeStatus.SUCCEEDED || attempt.status == ChargeStatus.PROCESSING;
-        if (accepted && (save || enrolAutopay) && attempt.token != null) {
-            SavedMethod method = methods.save(customerId, attempt.token, actor, attempt.mandateRef);
-            if (enrolAutopay) {
-                autopay.enrol(customerId, accountId, method.id, actor);
-            }
+        Paid paid = finishAndKeep(customerId, key, save || enrolAutopay, true, actor);
+        if (paid.method() != null && enrolAutopay) {
+            autopay.enrol(customerId, accountId, paid.method().id, actor);
         }
-        return attempt;
+        return paid.attempt();
+    }
+
+    /**
+     * Back from the processor's page: records what happened there and, when {@code keep} and the
+     * payment was accepted, keeps the method that paid ({@code mayBecomeDefault}: not for a guest).
+     */
+    public Paid finishAndKeep(Long customerId, String key, boolean keep, boolean mayBecomeDefault, String actor) {
+        ChargeAttempt attempt = takePayment.finishOnPage(key);
+        if (!keep || !accepted(attempt) || attempt.token == null) {
+            return new Paid(attempt, null);
+        }
+        MethodDetails details = methods.attach(customerId, attempt.token);
+        return new Paid(attempt, methods.keep(customerId, details, attempt.mandateRef, mayBecomeDefault, actor));
     }
 }

@@ -43,6 +43,9 @@ public class SavedMethod extends PanacheEntityBase {
     @Column(name = "mandate_ref")
     public String mandateRef;
 
+    /** The processor's fingerprint of the card or account: the same for each token of it. */
+    public String fingerprint;
+
     @Column(name = "is_default")
     public boolean isDefault;
 

@@ -17,6 +17,7 @@ import app.billfold.payment.gateway.PaymentGateway;
 import app.billfold.payment.gateway.SavedOnPage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,28 +109,79 @@ public class SavedMethods {
         return save(customerId, saved.method().token(), actor, saved.mandateReference());
     }
 
-    /** Saves a token from the hosted form with the processor; the first method becomes the default. */
-    @Transactional
+    /**
+     * Saves a token typed on the settings page (no payment): attached to the customer's record with
+     * the processor and kept once the processor has checked it, so that a card that would be declined
+     * is never offered. Throws {@link MethodDeclined} when the check fails.
+     */
+    public SavedMethod addVerified(Long customerId, String token, String actor) {
+        MethodDetails details = attach(customerId, token);
+        String declined;
+        try {
+            declined = gateway.verify(processorCustomer(customerId), details.token());
+        } catch (InvalidTokenException e) {
+            throw new BusinessRuleException("error_method_token");
+        } catch (GatewayUnavailableException e) {
+            throw new BusinessRuleException("error_gateway_unavailable");
+        }
+        if (declined != null) {
+            throw new MethodDeclined(declined);
+        }
+        return keep(customerId, details, null, true, actor);
+    }
+
+    /** Saves a token the processor charged or checked already; the first method becomes the default. */
     public SavedMethod save(Long customerId, String token, String actor) {
         return save(customerId, token, actor, null);
     }
 
     /** As {@link #save(Long, String, String)}, keeping a bank account's SEPA mandate reference. */
-    @Transactional
     public SavedMethod save(Long customerId, String token, String actor, String mandateRef) {
-        Customer customer = customers.findByIdOptional(customerId).orElseThrow(() -> new NotFoundException("customer"));
-        if (customer.gatewayCustomerId == null) {
-            customer.gatewayCustomerId = gateway.createCustomer("customer-" + customer.id, customer.email);
-        }
-        MethodDetails details;
+        return keep(customerId, attach(customerId, token), mandateRef, true, actor);
+    }
+
+    /**
+     * Attaches a fresh token to the customer's record with the processor, so that it can be charged
+     * now and kept afterwards; nothing is saved on Billfold's side yet.
+     */
+    public MethodDetails attach(Long customerId, String token) {
+        String customerReference = processorCustomer(customerId);
         try {
-            details = gateway.attach(customer.gatewayCustomerId, token);
+            return gateway.attach(customerReference, token);
         } catch (InvalidTokenException e) {
             throw new BusinessRuleException("error_method_token");
+        } catch (GatewayUnavailableException e) {
+            throw new BusinessRuleException("error_gateway_unavailable");
         }
-        SavedMethod existing = SavedMethod.find("token", token).firstResult();
+    }
+
+    /**
+     * Keeps a method the processor charged or checked. The same card or account saved before (the
+     * processor's fingerprint; for methods saved before fingerprints, the same kind, brand and last
+     * four) is updated (its newest token, expiry and mandate) rather than saved twice, keeping its
+     * place as default and for autopay. A new method becomes the default when it is the customer's
+     * first and {@code mayBecomeDefault} (a guest's payment never changes the default).
+     */
+    @Transactional
+    public SavedMethod keep(
+            Long customerId, MethodDetails details, String mandateRef, boolean mayBecomeDefault, String actor) {
+        // One at a time per customer, so that the same card saved twice at once makes no twin.
+        customers.findById(customerId, LockModeType.PESSIMISTIC_WRITE);
+        SavedMethod existing = sameMethod(customerId, details);
         if (existing != null) {
-            if (mandateRef != null && existing.mandateRef == null) {
+            if (existing.removed) {
+                // The processor handed back a token of a removed method: it is saved again.
+                existing.isDefault = mayBecomeDefault && of(customerId).isEmpty();
+                existing.removed = false;
+            }
+            existing.token = details.token();
+            existing.brand = details.brand();
+            existing.expMonth = details.expMonth();
+            existing.expYear = details.expYear();
+            if (details.fingerprint() != null) {
+                existing.fingerprint = details.fingerprint();
+            }
+            if (mandateRef != null) {
                 existing.mandateRef = mandateRef;
             }
             return existing;
@@ -142,12 +194,39 @@ public class SavedMethods {
         method.last4 = details.last4();
         method.expMonth = details.expMonth();
         method.expYear = details.expYear();
+        method.fingerprint = details.fingerprint();
         method.mandateRef = mandateRef;
-        method.isDefault = of(customerId).isEmpty();
+        method.isDefault = mayBecomeDefault && of(customerId).isEmpty();
         method.createdAt = Instant.now(clock);
         method.persist();
         audit.record(actor, "method.save", "customer:" + customerId, method.label());
         return method;
+    }
+
+    private SavedMethod sameMethod(Long customerId, MethodDetails details) {
+        SavedMethod byToken = SavedMethod.find("token", details.token()).firstResult();
+        if (byToken != null) {
+            return byToken.customerId.equals(customerId) ? byToken : null;
+        }
+        if (details.fingerprint() != null) {
+            SavedMethod byFingerprint = SavedMethod.<SavedMethod>find(
+                            "customerId = ?1 and kind = ?2 and fingerprint = ?3 and removed = false order by id",
+                            customerId,
+                            details.kind(),
+                            details.fingerprint())
+                    .firstResult();
+            if (byFingerprint != null) {
+                return byFingerprint;
+            }
+        }
+        return SavedMethod.<SavedMethod>find(
+                        "customerId = ?1 and kind = ?2 and fingerprint is null and brand = ?3 and last4 = ?4"
+                                + " and removed = false order by id",
+                        customerId,
+                        details.kind(),
+                        details.brand(),
+                        details.last4())
+                .firstResult();
     }
 
     @Transactional

@@ -15,6 +15,15 @@ public interface PaymentGateway {
     /** Attaches a one-time token from the hosted form to a customer, making it reusable. */
     MethodDetails attach(String customerReference, String token);
 
+    /**
+     * Checks an attached method with the card's or account's bank before it is kept without a
+     * payment (a zero-amount authorisation): the decline code when it cannot be charged, else null.
+     * A processor whose own page checks the method when it is saved there (Stripe) has nothing to add.
+     */
+    default String verify(String customerReference, String token) {
+        return null;
+    }
+
     /** Describes a token without attaching it. */
     MethodDetails describe(String token);
 

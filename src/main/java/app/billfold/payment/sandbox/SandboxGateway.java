@@ -15,6 +15,9 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,10 +88,11 @@ public class SandboxGateway implements PaymentGateway {
             MethodKind kind, SandboxOutcome outcome, String brand, String number, Integer expMonth, Integer expYear) {
         String token = (kind == MethodKind.CARD ? "tok_card_" : "tok_bank_") + random();
         String last4 = number.substring(number.length() - 4);
+        String fingerprint = fingerprintOf(kind, number);
         QuarkusTransaction.requiringNew()
                 .run(() -> em.createNativeQuery(
-                                "insert into sandbox_token (token, kind, outcome, brand, last4, exp_month, exp_year, created_at)"
-                                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                                "insert into sandbox_token (token, kind, outcome, brand, last4, exp_month, exp_year, created_at,"
+                                        + " fingerprint) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
                         .setParameter(1, token)
                         .setParameter(2, kind.name())
                         .setParameter(3, outcome.name())
@@ -97,8 +101,9 @@ public class SandboxGateway implements PaymentGateway {
                         .setParameter(6, expMonth)
                         .setParameter(7, expYear)
                         .setParameter(8, Instant.now(clock))
+                        .setParameter(9, fingerprint)
                         .executeUpdate());
-        return new MethodDetails(token, kind, brand, last4, expMonth, expYear);
+        return new MethodDetails(token, kind, brand, last4, expMonth, expYear, fingerprint);
     }
 
     @Override
@@ -124,7 +129,8 @@ public class SandboxGateway implements PaymentGateway {
     public MethodDetails describe(String token) {
         List<?> rows = QuarkusTransaction.requiringNew()
                 .call(() -> em.createNativeQuery(
-                                "select kind, brand, last4, exp_month, exp_year from sandbox_token where token = ?1")
+                                "select kind, brand, last4, exp_month, exp_year, fingerprint from sandbox_token"
+                                        + " where token = ?1")
                         .setParameter(1, token)
                         .getResultList());
         if (rows.isEmpty()) {
@@ -137,7 +143,42 @@ public class SandboxGateway implements PaymentGateway {
                 (String) row[1],
                 (String) row[2],
                 row[3] == null ? null : ((Number) row[3]).intValue(),
-                row[4] == null ? null : ((Number) row[4]).intValue());
+                row[4] == null ? null : ((Number) row[4]).intValue(),
+                (String) row[5]);
+    }
+
+    /**
+     * Checks a token as a processor does before keeping it without a payment (a zero-amount
+     * authorisation): the decline code of a card or account that cannot be charged at all (the
+     * hard declines), else null. A soft decline (no funds today) does not fail a check.
+     */
+    @Override
+    public String verify(String customerReference, String token) {
+        List<?> rows = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select outcome from sandbox_token where token = ?1 and customer = ?2")
+                        .setParameter(1, token)
+                        .setParameter(2, customerReference)
+                        .getResultList());
+        if (rows.isEmpty()) {
+            throw new InvalidTokenException("unknown token");
+        }
+        SandboxOutcome outcome = SandboxOutcome.valueOf((String) rows.get(0));
+        return outcome.hard ? outcome.declineCode : null;
+    }
+
+    /**
+     * The same for every token of one card or account number, as a processor's fingerprint is,
+     * without being the number: a hash of it, cut short.
+     */
+    static String fingerprintOf(MethodKind kind, String number) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] hash =
+                    digest.digest(("billfold-sandbox:" + kind.name() + ":" + number).getBytes(StandardCharsets.UTF_8));
+            return "fp_" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

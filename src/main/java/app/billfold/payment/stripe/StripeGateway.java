@@ -473,7 +473,8 @@ public class StripeGateway implements PaymentGateway {
                     "SEPA",
                     method.getSepaDebit().getLast4(),
                     null,
-                    null);
+                    null,
+                    method.getSepaDebit().getFingerprint());
         }
         if (method.getCard() != null) {
             PaymentMethod.Card card = method.getCard();
@@ -483,7 +484,8 @@ public class StripeGateway implements PaymentGateway {
                     card.getBrand(),
                     card.getLast4(),
                     card.getExpMonth() == null ? null : card.getExpMonth().intValue(),
-                    card.getExpYear() == null ? null : card.getExpYear().intValue());
+                    card.getExpYear() == null ? null : card.getExpYear().intValue(),
+                    card.getFingerprint());
         }
         return new MethodDetails(method.getId(), MethodKind.CARD, method.getType(), "????", null, null);
     }

@@ -18,6 +18,10 @@ public final class Declines {
     private Declines() {}
 
     public static String messageKey(ChargeAttempt attempt) {
-        return "decline_" + (KNOWN.contains(attempt.declineCode) ? attempt.declineCode : "generic_decline");
+        return messageKey(attempt.declineCode);
+    }
+
+    public static String messageKey(String declineCode) {
+        return "decline_" + (KNOWN.contains(declineCode) ? declineCode : "generic_decline");
     }
 }

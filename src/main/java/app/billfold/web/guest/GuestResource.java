@@ -176,6 +176,10 @@ public class GuestResource {
         String confirmTo = "";
         try {
             parts = payNow.parts(account.id, form.invoices(), amount);
+            if (autopay && account.isOnAutopay()) {
+                // What the customer set up stays as it is: nothing is charged or changed.
+                return refused(Response.Status.CONFLICT, account, form, new FieldErrors(), "error_guest_autopay_on");
+            }
             if (autopay) {
                 FieldErrors errors = new FieldErrors();
                 confirmTo = FormInput.email(errors, "email", email, true);

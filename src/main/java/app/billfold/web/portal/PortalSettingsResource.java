@@ -9,10 +9,12 @@ import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.identity.Signer;
 import app.billfold.payment.Autopay;
+import app.billfold.payment.MethodDeclined;
 import app.billfold.payment.PayNow;
 import app.billfold.payment.SavedMethod;
 import app.billfold.payment.SavedMethods;
 import app.billfold.payment.gateway.MethodKind;
+import app.billfold.web.common.Declines;
 import app.billfold.web.common.HostedForm;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
@@ -133,8 +135,12 @@ public class PortalSettingsResource {
             if (onPage) {
                 methods.saveFromPage(user.customerId(), page, user.email());
             } else {
-                methods.save(user.customerId(), token, user.email());
+                methods.addVerified(user.customerId(), token, user.email());
             }
+        } catch (MethodDeclined e) {
+            return Response.status(Response.Status.PAYMENT_REQUIRED)
+                    .entity(page(Declines.messageKey(e.declineCode())))
+                    .build();
         } catch (BusinessRuleException e) {
             return Response.status(Response.Status.CONFLICT)
                     .entity(page(e.messageKey()))
