@@ -164,4 +164,166 @@ public interface IdentityMessages {
 
     @Message("This account already has a sign-in. Sign in, or use \"Forgotten password?\" on the sign-in page.")
     String register_claimed();
+
+    @Message("Your profile")
+    String profile_title();
+
+    @Message("You sign in as {email}.")
+    String profile_signed_in_as(String email);
+
+    @Message("Password")
+    String profile_password_title();
+
+    @Message("Current password")
+    String profile_current_password();
+
+    @Message("Every other browser signed in as you is signed out; this one stays signed in.")
+    String profile_password_hint();
+
+    @Message("Change my password")
+    String profile_password_submit();
+
+    @Message("E-mail address")
+    String profile_email_title();
+
+    @Message("You sign in with {email}, and your bills and notices go there.")
+    String profile_email_now(String email);
+
+    @Message("New e-mail address")
+    String profile_new_email();
+
+    @Message(
+            "We send a link to the new address; nothing changes until you follow it. We then tell the old address that it was changed.")
+    String profile_email_hint();
+
+    @Message("Send me the link")
+    String profile_email_submit();
+
+    @Message("Mobile phone")
+    String profile_phone_title();
+
+    @Message("Your mobile number is {phone}.")
+    String profile_phone_now(String phone);
+
+    @Message("Text messages to it are confirmed.")
+    String profile_phone_sms_on();
+
+    @Message("Text messages to it are not confirmed yet.")
+    String profile_phone_sms_off();
+
+    @Message("You have not given a mobile number.")
+    String profile_phone_none();
+
+    @Message("Change your mobile number and text messages in your preferences")
+    String profile_phone_change();
+
+    @Message("Accounts")
+    String profile_accounts_title();
+
+    @Message("Your sign-in shows every account we hold under your name. Have a bill for another account?")
+    String profile_accounts_text();
+
+    @Message("Where you are signed in")
+    String profile_sessions_title();
+
+    @Message("The browser and system are as each browser described itself.")
+    String profile_sessions_hint();
+
+    @Message("Browser")
+    String profile_session_device();
+
+    @Message("Signed in")
+    String profile_session_started();
+
+    @Message("Last used")
+    String profile_session_last_seen();
+
+    @Message("Network address")
+    String profile_session_address();
+
+    @Message("Actions")
+    String profile_session_actions();
+
+    @Message("{browser} on {system}")
+    String profile_device(String browser, String system);
+
+    @Message("Unknown browser")
+    String profile_device_unknown();
+
+    @Message("This browser")
+    String profile_session_this();
+
+    @Message("Sign it out")
+    String profile_session_end();
+
+    @Message("Sign out every other browser")
+    String profile_sessions_end_others();
+
+    @Message("Your password, e-mail address and signed-in devices are managed by our sign-in service.")
+    String profile_keycloak_text();
+
+    @Message("Open my sign-in settings")
+    String profile_keycloak_link();
+
+    @Message("Too many wrong passwords. Wait a few minutes, then try again.")
+    String profile_error_wait();
+
+    @Message("This is not your current password.")
+    String profile_error_current_wrong();
+
+    @Message("This is already the address you sign in with.")
+    String profile_error_email_same();
+
+    @Message("This address cannot be used: it already has a sign-in. Choose another one.")
+    String profile_error_email_taken();
+
+    @Message("Confirm your new e-mail address")
+    String email_change_title();
+
+    @Message("From now on you will sign in with {email}, and your bills and notices will go there.")
+    String email_change_text(String email);
+
+    @Message("Confirm this address")
+    String email_change_submit();
+
+    @Message("The link has expired or was already used. Ask for a new one on your profile.")
+    String email_change_dead();
+
+    @Message("Go to the sign-in page")
+    String email_change_home();
+
+    @Message("Add another account")
+    String link_title();
+
+    @Message("Enter the account number and the number or the amount of a recent bill for that account.")
+    String link_explained();
+
+    @Message("Add the account")
+    String link_submit();
+
+    @Message(
+            "This account already has a sign-in of its own. Its holder can see it there; ask us if it should be under your name.")
+    String link_claimed();
+
+    @Message(
+            "This account is held under another customer's name, so it cannot be added here. Ask us to put it under your name; it then shows up in your sign-in.")
+    String link_ask_the_biller();
+
+    @Message("Your password is changed. Every other browser was signed out.")
+    String notice_profile_password_changed();
+
+    @Message("We sent a link to the new address. Follow it to make the change.")
+    String notice_profile_email_sent();
+
+    @Message("Your e-mail address is changed.")
+    String notice_profile_email_changed();
+
+    @Message("That browser is signed out.")
+    String notice_profile_session_ended();
+
+    @Message("Every other browser is signed out.")
+    String notice_profile_sessions_ended();
+
+    @Message("This account is already in your sign-in.")
+    String notice_account_link_already_yours();
 }

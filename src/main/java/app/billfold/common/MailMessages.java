@@ -124,4 +124,24 @@ public interface MailMessages {
 
     @Message("Choose my password")
     String staff_invitation_link();
+
+    @Message("{biller}: confirm your new e-mail address")
+    String email_change_subject(String biller);
+
+    @Message(
+            "You asked to sign in to {biller} with this e-mail address, and to receive your bills and notices here. Confirm it with the link below; it works once, within a day. Until then nothing changes.")
+    String email_change_body(String biller);
+
+    @Message("Confirm this address")
+    String email_change_link();
+
+    @Message("{biller}: your sign-in e-mail address was changed")
+    String email_changed_subject(String biller);
+
+    @Message(
+            "Your sign-in to {biller} now uses the address {newEmail}; your bills and notices go there too. This address is no longer used.")
+    String email_changed_body(String biller, String newEmail);
+
+    @Message("If you did not make this change, contact us at once: {supportEmail}.")
+    String email_changed_not_you(String supportEmail);
 }

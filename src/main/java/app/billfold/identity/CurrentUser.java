@@ -53,6 +53,11 @@ public class CurrentUser {
         return identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject() : null;
     }
 
+    /** The id of this browser's local session (its row), or null in Keycloak mode. */
+    public Long sessionId() {
+        return identity.isAnonymous() ? null : identity.getAttribute(IdentityAttributes.SESSION_ID);
+    }
+
     public String language() {
         return identity.getAttribute(IdentityAttributes.LANGUAGE);
     }

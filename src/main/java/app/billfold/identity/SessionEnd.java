@@ -8,6 +8,8 @@ public enum SessionEnd {
     SIGNED_OUT_EVERYWHERE,
     /** The user signed in again in the same browser: the old session gives way to the new one. */
     REPLACED,
+    /** The user ended it from the sessions list of their profile, in another browser. */
+    ENDED_ELSEWHERE,
     /** The password changed: every session that knew the old one ends. */
     PASSWORD_CHANGED,
     /** An admin disabled the user, or the customer was closed. */

@@ -13,5 +13,7 @@ public record SignInLinkIssued(Kind kind, Long customerId, String email, String 
         PASSWORD_RESET,
         /** An admin invited a clerk or admin (local mode), who chooses their password with the link. */
         STAFF_INVITATION,
+        /** A signed-in customer asked to sign in with a new address: the link, sent to it, confirms it. */
+        EMAIL_CHANGE,
     }
 }

@@ -141,6 +141,18 @@ public class UserSessions {
         return endWhere("userId = :user", "user", userId, why);
     }
 
+    /** Ends every live session of the user but the one they are using; returns how many. */
+    @Transactional
+    public int endOthers(Long userId, Long keepSessionId, SessionEnd why) {
+        return em.createQuery("update UserSession set endedAt = :now, endReason = :why"
+                        + " where userId = :user and id <> :keep and endedAt is null")
+                .setParameter("now", Instant.now(clock))
+                .setParameter("why", why)
+                .setParameter("user", userId)
+                .setParameter("keep", keepSessionId)
+                .executeUpdate();
+    }
+
     /** The user's live sessions, most recently used first (for a "your sessions" page). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UserSession> live(Long userId) {

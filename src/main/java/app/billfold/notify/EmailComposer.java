@@ -60,6 +60,8 @@ public class EmailComposer {
             case "signin_invitation" -> words.signin_invitation_subject(settings.legalName);
             case "password_reset" -> words.password_reset_subject(settings.legalName);
             case "staff_invitation" -> words.staff_invitation_subject(settings.legalName);
+            case "email_change" -> words.email_change_subject(settings.legalName);
+            case "email_changed" -> words.email_changed_subject(settings.legalName);
             default -> throw new IllegalArgumentException("No e-mail for " + message.kind);
         };
         String template = REMINDERS.contains(message.kind) ? "reminder" : message.kind;

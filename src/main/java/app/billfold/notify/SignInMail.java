@@ -35,6 +35,27 @@ public class SignInMail {
                 "signin-link:" + link.kind() + ":" + link.customerId() + ":" + digest(link.url()));
     }
 
+    /**
+     * Tells the old address that the sign-in moved, naming the new one only in part: enough for its
+     * owner to recognise their own change, not a gift to whoever holds the old mailbox.
+     */
+    void send(@Observes app.billfold.identity.SignInEmailChanged change) {
+        outbox.record(
+                Channel.EMAIL,
+                change.customerId(),
+                change.oldEmail(),
+                "email_changed",
+                change.language() == null ? "en" : change.language(),
+                Map.of("name", change.name() == null ? "" : change.name(), "newEmail", masked(change.newEmail())),
+                "email-changed:" + change.customerId() + ":" + digest(change.oldEmail() + ">" + change.newEmail()));
+    }
+
+    /** "ada@example.com" as "a•••@example.com". */
+    static String masked(String email) {
+        int at = email.indexOf('@');
+        return at <= 0 ? "•••" : email.charAt(0) + "•••" + email.substring(at);
+    }
+
     /** Three links of one kind to one address in an hour are enough. */
     private boolean tooMany(SignInLinkIssued link) {
         return OutboxMessage.count(
@@ -60,6 +81,7 @@ public class SignInMail {
             case INVITATION -> "signin_invitation";
             case PASSWORD_RESET -> "password_reset";
             case STAFF_INVITATION -> "staff_invitation";
+            case EMAIL_CHANGE -> "email_change";
         };
     }
 }

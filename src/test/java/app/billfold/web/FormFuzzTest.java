@@ -66,14 +66,15 @@ class FormFuzzTest {
 
     /**
      * Tables a refused request may rightly write to, and on which paths: the record of a failed
-     * sign-in and its audit entry, the guest-pay attempt counter, the tries at an SMS code, and the
+     * sign-in (or of a wrong current password on the profile) and its audit entry, the guest-pay
+     * attempt counter (also counting tries to add an account from a bill), the tries at an SMS code, and the
      * sessions (each request moves a session's last-seen time).
      */
     static final Map<String, Pattern> MAY_CHANGE_ON_REFUSAL = Map.of(
             "user_session", Pattern.compile(".*"),
-            "sign_in_failure", Pattern.compile("/login"),
-            "audit_entry", Pattern.compile("/login"),
-            "guest_attempt", Pattern.compile("/guest"),
+            "sign_in_failure", Pattern.compile("/login|/portal/profile/(password|email)"),
+            "audit_entry", Pattern.compile("/login|/portal/profile/(password|email)|/portal/accounts/add"),
+            "guest_attempt", Pattern.compile("/guest|/portal/accounts/add"),
             "phone_code",
                     Pattern.compile("/portal/preferences/confirm-phone|/console/customers/\\d+/sms-consent/confirm"));
 

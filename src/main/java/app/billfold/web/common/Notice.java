@@ -51,7 +51,13 @@ public class Notice {
             "notice_consent_withdrawn",
             "notice_invitation_sent",
             "notice_staff_invited",
-            "notice_password_reset");
+            "notice_password_reset",
+            "notice_profile_password_changed",
+            "notice_profile_email_sent",
+            "notice_profile_email_changed",
+            "notice_profile_session_ended",
+            "notice_profile_sessions_ended",
+            "notice_account_link_already_yours");
 
     @Inject
     UriInfo uri;

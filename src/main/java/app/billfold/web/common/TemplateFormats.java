@@ -23,7 +23,7 @@ public class TemplateFormats {
 
     /**
      * The message of a key from the general bundle or, failing that, the billing, e-invoicing,
-     * identity, notices or payment one: import rows carry keys of both general and billing rules, and
+     * identity, notices, payment or statement one: import rows carry keys of both general and billing rules, and
      * refusals, notices and field errors may come from any of these features.
      */
     static String anyMessage(String key, @TemplateAttribute("locale") Object locale) {
@@ -35,7 +35,8 @@ public class TemplateFormats {
                 app.billfold.common.EInvoiceMessages.class,
                 app.billfold.common.IdentityMessages.class,
                 app.billfold.common.NotifyMessages.class,
-                app.billfold.common.PaymentMessages.class)) {
+                app.billfold.common.PaymentMessages.class,
+                app.billfold.common.StatementMessages.class)) {
             try {
                 Object words = io.quarkus.qute.i18n.MessageBundles.get(
                         bundle, io.quarkus.qute.i18n.Localized.Literal.of(language));

@@ -40,7 +40,8 @@ class TranslationsTest {
         "app.billfold.common.BillingMessages, billing",
         "app.billfold.common.EInvoiceMessages, einv",
         "app.billfold.common.DocumentMessages, doc",
-        "app.billfold.common.ConsoleMessages, console"
+        "app.billfold.common.ConsoleMessages, console",
+        "app.billfold.common.StatementMessages, stmt"
     })
     void everyMessageHasAFrenchTranslationAndNothingMore(String bundle, String name) throws Exception {
         Set<String> keys = Arrays.stream(Class.forName(bundle).getDeclaredMethods())
