@@ -440,8 +440,33 @@ public interface AppMessages {
     @Message("Save and add lines")
     String invoice_more_lines();
 
-    @Message("Save and issue")
+    @Message("Save and issue…")
     String invoice_issue();
+
+    @Message("Issue this bill?")
+    String invoice_confirm_title();
+
+    @Message(
+            "Check it once more: issuing gives the bill its number and sends it, and it cannot be edited afterwards (a mistake is put right with a credit note).")
+    String invoice_confirm_intro();
+
+    @Message("Sent")
+    String invoice_confirm_delivery();
+
+    @Message("by e-mail to {email} (paperless)")
+    String invoice_confirm_by_email(String email);
+
+    @Message("on paper, through the print queue")
+    String invoice_confirm_by_post();
+
+    @Message("Issue the bill for {amount}")
+    String invoice_confirm_issue(String amount);
+
+    @Message("Back to the draft")
+    String invoice_confirm_back();
+
+    @Message("Total of this bill")
+    String invoice_draft_total();
 
     @Message("Discard draft")
     String invoice_discard();

@@ -72,12 +72,15 @@ public record DraftForm(
                 lines);
     }
 
-    /** The same form with blank rows appended so that a clerk can add lines without JavaScript. */
-    public DraftForm withBlankRows(int count) {
+    /**
+     * The same form with blank rows appended so that a clerk can add lines without JavaScript, each
+     * with the biller's default tax rate and the unit "each".
+     */
+    public DraftForm withBlankRows(int count, String defaultRate) {
         List<LineInput> padded =
                 new ArrayList<>(lines.stream().filter(l -> !l.isBlank()).toList());
         for (int i = 0; i < count; i++) {
-            padded.add(new LineInput("", "", "", ""));
+            padded.add(new LineInput("", "", "", defaultRate, UnitCode.C62.name(), "", ""));
         }
         return new DraftForm(dueDate, buyerReference, orderReference, note, padded);
     }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creating and editing draft invoices, before they are issued. */
 @ApplicationScoped
@@ -41,6 +42,14 @@ public class DraftInvoices {
 
     @Inject
     Clock clock;
+
+    /** The rate a new line starts with (the biller's usual VAT rate), as the clerk would type it. */
+    @ConfigProperty(name = "billfold.invoices.default-tax-rate", defaultValue = "0")
+    BigDecimal defaultTaxRate;
+
+    public String defaultRate() {
+        return defaultTaxRate.stripTrailingZeros().toPlainString();
+    }
 
     @Transactional
     public Invoice create(Long accountId, DraftForm form, String actor) {

@@ -104,7 +104,7 @@ public class InvoicePdf {
         pdf.heading(pdfText(title), TITLE);
         parties(pdf, invoice, note, msg, words, locale);
         List<PrintedLine> rows = note.lines.stream()
-                .map(l -> new PrintedLine(l.description, l.quantity, l.unitPrice, l.taxRate, l.netAmount))
+                .map(l -> new PrintedLine(l.description, l.quantity, null, l.unitPrice, l.taxRate, l.netAmount))
                 .toList();
         lines(pdf, rows, note.currency, msg, locale);
         totals(
@@ -140,12 +140,38 @@ public class InvoicePdf {
 
     /** A line as printed: invoices and credit notes alike. */
     private record PrintedLine(
-            String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal taxRate, BigDecimal net) {}
+            String description,
+            BigDecimal quantity,
+            String unitCode,
+            BigDecimal unitPrice,
+            BigDecimal taxRate,
+            BigDecimal net) {}
 
     private static List<PrintedLine> rows(Invoice invoice) {
         return invoice.lines.stream()
-                .map(l -> new PrintedLine(l.description, l.quantity, l.unitPrice, l.taxRate, l.netAmount))
+                .map(l -> new PrintedLine(l.description, l.quantity, l.unitCode, l.unitPrice, l.taxRate, l.netAmount))
                 .toList();
+    }
+
+    /** "12 m³": the quantity with the unit it was counted in, unless it is a plain count. */
+    private static String quantity(PrintedLine line, Locale locale) {
+        String number = LocalFormats.number(line.quantity(), locale);
+        if (line.unitCode() == null || !UnitCode.isKnown(line.unitCode())) {
+            return number;
+        }
+        EInvoiceMessages words = words(locale);
+        String unit = switch (UnitCode.valueOf(line.unitCode())) {
+            case C62 -> "";
+            case KWH -> words.unit_KWH();
+            case MTQ -> words.unit_MTQ();
+            case LTR -> words.unit_LTR();
+            case KGM -> words.unit_KGM();
+            case HUR -> words.unit_HUR();
+            case DAY -> words.unit_DAY();
+            case MON -> words.unit_MON();
+            case ANN -> words.unit_ANN();
+        };
+        return unit.isEmpty() ? number : number + " " + unit;
     }
 
     /** A line of text in a block: what it says and in which font. */
@@ -288,7 +314,7 @@ public class InvoicePdf {
         for (PrintedLine line : rows) {
             table.add(new AccessiblePdf.Cell[] {
                 cell(line.description(), Element.ALIGN_LEFT, NORMAL),
-                cell(LocalFormats.number(line.quantity(), locale), Element.ALIGN_RIGHT, NORMAL),
+                cell(quantity(line, locale), Element.ALIGN_RIGHT, NORMAL),
                 cell(LocalFormats.number(line.unitPrice(), locale), Element.ALIGN_RIGHT, NORMAL),
                 cell(LocalFormats.percent(line.taxRate(), locale), Element.ALIGN_RIGHT, NORMAL),
                 cell(LocalFormats.money(Money.of(line.net(), currency), locale), Element.ALIGN_RIGHT, NORMAL)

@@ -54,6 +54,20 @@ public class IssueInvoice {
     }
 
     /**
+     * Refuses (InvalidInputException, one message key per problem) a draft whose e-invoice would not
+     * pass, as issuing it would: told before the clerk is asked to confirm.
+     */
+    @Transactional
+    public void check(Long invoiceId) {
+        Invoice invoice = invoices.findByIdOptional(invoiceId)
+                .orElseThrow(() -> new app.billfold.common.NotFoundException("invoice " + invoiceId));
+        if (invoice.status == InvoiceStatus.DRAFT) {
+            app.billfold.einvoice.EInvoiceCheck.problems(invoice, biller.settings())
+                    .throwIfAny();
+        }
+    }
+
+    /**
      * Issues a draft this very transaction created (the billing run's): no one else can have seen
      * or changed it, so it is not read again; its account is locked as for any issue.
      */

@@ -17,9 +17,12 @@ public record LineInput(
         this(description, quantity, unitPrice, taxRate, "", "", "");
     }
 
-    /** A row is blank when nothing that makes a line was typed (the choice lists always post a value). */
+    /**
+     * A row is blank when nothing that makes a line was typed: the choice lists always post a value
+     * and a blank row comes with the biller's default rate filled in.
+     */
     public boolean isBlank() {
-        return blank(description) && blank(quantity) && blank(unitPrice) && blank(taxRate) && blank(exemptionReason);
+        return blank(description) && blank(quantity) && blank(unitPrice) && blank(exemptionReason);
     }
 
     private static boolean blank(String s) {

@@ -111,9 +111,12 @@ class EInvoicePagesTest {
                 new BusinessDetailsForm("5 rue du Port", "13002", "Marseille", "FR", "", "812345676", "0002", "", ""),
                 "",
                 TestData.ACTOR);
-        Response issued =
-                clerk.post("/console/invoices/" + draft.id, maintenanceToIssue(draft.dueDate.toString(), "S"));
-        assertThat(issued.statusCode()).isEqualTo(303);
+        Response saved = clerk.post("/console/invoices/" + draft.id, maintenanceToIssue(draft.dueDate.toString(), "S"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(saved.header("Location")).endsWith("/console/invoices/" + draft.id + "/issue");
+        assertThat(clerk.post("/console/invoices/" + draft.id + "/issue", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(data.fresh(() -> invoices.get(draft.id).status)).isEqualTo(InvoiceStatus.OPEN);
     }
 

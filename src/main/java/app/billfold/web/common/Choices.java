@@ -35,6 +35,11 @@ public class Choices {
     @Inject
     Biller biller;
 
+    /** The currency amounts are typed in on a form: the biller's. */
+    public String currency() {
+        return biller.settings().currency;
+    }
+
     /** Every currency, with the one chosen now kept even if it is no longer in the list. */
     public List<CurrencyChoice> currencies(String current) {
         List<String> codes = new ArrayList<>(CURRENCY_CODES);

@@ -58,6 +58,8 @@ public class ConsoleInvoiceResource {
 
         static native TemplateInstance detail(
                 Invoice invoice, List<PaymentAllocation> payments, LocalDate today, String refusal);
+
+        static native TemplateInstance confirm(Invoice invoice);
     }
 
     @Inject
@@ -91,7 +93,8 @@ public class ConsoleInvoiceResource {
     @Path("accounts/{accountId}/invoices/new")
     public TemplateInstance newDraft(@RestPath Long accountId) {
         Account account = customers.account(accountId);
-        DraftForm blank = new DraftForm(biller.today().plusDays(14).toString(), List.of()).withBlankRows(BLANK_ROWS);
+        DraftForm blank = new DraftForm(biller.today().plusDays(14).toString(), List.of())
+                .withBlankRows(BLANK_ROWS, drafts.defaultRate());
         return Templates.draft(account, null, blank, new FieldErrors(), null, List.of());
     }
 
@@ -112,7 +115,7 @@ public class ConsoleInvoiceResource {
             return Templates.draft(
                     invoice.account,
                     id,
-                    DraftForm.of(invoice).withBlankRows(blank),
+                    DraftForm.of(invoice).withBlankRows(blank, drafts.defaultRate()),
                     new FieldErrors(),
                     null,
                     List.of());
@@ -120,13 +123,44 @@ public class ConsoleInvoiceResource {
         return Templates.detail(invoice, payments.allocationsFor(id), biller.today(), null);
     }
 
-    /** Saves a draft; "more" asks for more blank rows, "issue" saves and issues in one go. */
+    /** Saves a draft; "more" asks for more blank rows, "issue" saves and shows what issuing will do. */
     @POST
     @Path("invoices/{id}")
     public Response saveDraft(@RestPath Long id, @jakarta.ws.rs.BeanParam DraftPost post) {
         Invoice invoice = invoices.get(id);
         DraftForm form = post.form();
         return save(invoice.account, id, form, post.action, () -> drafts.update(id, form, user.email()).id);
+    }
+
+    /** What issuing this draft will send: the clerk confirms it before the bill takes its number. */
+    @GET
+    @Path("invoices/{id}/issue")
+    public Response confirmIssue(@RestPath Long id) {
+        Invoice invoice = invoices.get(id);
+        if (invoice.status != InvoiceStatus.DRAFT) {
+            return Redirects.seeOther("/console/invoices/" + id);
+        }
+        return Response.ok(Templates.confirm(invoice)).build();
+    }
+
+    @POST
+    @Path("invoices/{id}/issue")
+    public Response issue(@RestPath Long id) {
+        try {
+            issueInvoice.issue(id, user.email());
+            return Redirects.seeOther("/console/invoices/" + id, "notice_invoice_issued");
+        } catch (InvalidInputException e) {
+            return problems(id, e);
+        } catch (BusinessRuleException e) {
+            Invoice draft = invoices.get(id);
+            return draftPage(
+                    Response.Status.CONFLICT,
+                    draft.account,
+                    id,
+                    DraftForm.of(draft).withBlankRows(BLANK_ROWS, drafts.defaultRate()),
+                    new FieldErrors(),
+                    e.messageKey());
+        }
     }
 
     @POST
@@ -165,46 +199,49 @@ public class ConsoleInvoiceResource {
         try {
             id = saving.get();
         } catch (InvalidInputException e) {
-            return draftPage(Response.Status.BAD_REQUEST, account, invoiceId, form.withBlankRows(1), e.errors(), null);
+            return draftPage(
+                    Response.Status.BAD_REQUEST,
+                    account,
+                    invoiceId,
+                    form.withBlankRows(1, drafts.defaultRate()),
+                    e.errors(),
+                    null);
         } catch (BusinessRuleException e) {
             return draftPage(
                     Response.Status.CONFLICT,
                     account,
                     invoiceId,
-                    form.withBlankRows(1),
+                    form.withBlankRows(1, drafts.defaultRate()),
                     new FieldErrors(),
                     e.messageKey());
         }
         if ("issue".equals(action)) {
             try {
-                issueInvoice.issue(id, user.email());
-                return Redirects.seeOther("/console/invoices/" + id, "notice_invoice_issued");
+                issueInvoice.check(id);
             } catch (InvalidInputException e) {
-                Invoice draft = invoices.get(id);
-                return Response.status(Response.Status.CONFLICT)
-                        .entity(Templates.draft(
-                                draft.account,
-                                id,
-                                DraftForm.of(draft).withBlankRows(BLANK_ROWS),
-                                new FieldErrors(),
-                                null,
-                                e.errors().messageKeys()))
-                        .build();
-            } catch (BusinessRuleException e) {
-                Invoice draft = invoices.get(id);
-                return draftPage(
-                        Response.Status.CONFLICT,
-                        draft.account,
-                        id,
-                        DraftForm.of(draft).withBlankRows(BLANK_ROWS),
-                        new FieldErrors(),
-                        e.messageKey());
+                return problems(id, e);
             }
+            // Issuing numbers the bill for good: the clerk sees what will be issued first.
+            return Redirects.seeOther("/console/invoices/" + id + "/issue");
         }
         if ("more".equals(action)) {
             return Redirects.seeOther("/console/invoices/" + id + "?rows=more");
         }
         return Redirects.seeOther("/console/invoices/" + id, "notice_draft_saved");
+    }
+
+    /** The draft again, with what keeps its e-invoice from passing. */
+    private Response problems(Long id, InvalidInputException e) {
+        Invoice draft = invoices.get(id);
+        return Response.status(Response.Status.CONFLICT)
+                .entity(Templates.draft(
+                        draft.account,
+                        id,
+                        DraftForm.of(draft).withBlankRows(BLANK_ROWS, drafts.defaultRate()),
+                        new FieldErrors(),
+                        null,
+                        e.errors().messageKeys()))
+                .build();
     }
 
     private static Response draftPage(

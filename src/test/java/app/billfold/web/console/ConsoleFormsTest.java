@@ -169,10 +169,33 @@ class ConsoleFormsTest {
                         List.of("2,10", "", "4"),
                         "taxRate",
                         List.of("5.5", "", "20"),
+                        "unitCode",
+                        List.of("MTQ", "C62", "C62"),
                         "action",
                         "issue"));
         assertThat(draft.statusCode()).isEqualTo(303);
         Long invoiceId = Long.valueOf(draft.header("Location").replaceAll(".*/console/invoices/(\\d+).*", "$1"));
+        // Nothing is numbered yet: the clerk first sees what issuing will send, and its total.
+        assertThat(draft.header("Location")).endsWith("/console/invoices/" + invoiceId + "/issue");
+        assertThat(data.fresh(() -> invoices.get(invoiceId).number)).isNull();
+        String confirm = clerk.get(draft.header("Location")).asString();
+        assertThat(confirm)
+                .contains("Issue this bill?")
+                .contains("12.5 m³")
+                .contains("Issue the bill for €32.49")
+                .contains("href=\"/console/invoices/" + invoiceId + "\"");
+        assertThat(clerk.post("/console/invoices/" + invoiceId + "/issue", Map.of())
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(clerk.get("/console/invoices/" + invoiceId).asString()).contains("12.5 m³");
+        try {
+            var pdf = new com.lowagie.text.pdf.PdfReader(
+                    clerk.get("/console/invoices/" + invoiceId + ".pdf").asByteArray());
+            assertThat(new com.lowagie.text.pdf.parser.PdfTextExtractor(pdf).getTextFromPage(1))
+                    .contains("12,5 m³"); // the bill is in the customer's language, French here
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
         Invoice invoice = data.fresh(() -> {
             Invoice i = invoices.get(invoiceId);
             i.lines.size();
@@ -194,6 +217,34 @@ class ConsoleFormsTest {
         assertThat(audit.forSubject("invoice:" + invoiceId))
                 .extracting(e -> e.action + " by " + e.actor)
                 .contains("invoice.issue by " + clerkEmail, "invoice.void by " + clerkEmail);
+    }
+
+    @Test
+    void aNewDraftOffersFullWidthLinesWithTheDefaultRateAndUnitAndARunningTotal() {
+        var customer = data.aCustomer().create();
+        String page = clerk.get("/console/accounts/" + customer.account().id + "/invoices/new")
+                .asString();
+        assertThat(page)
+                .contains("class=\"stack wide\"")
+                .contains("id=\"l-taxRate-0\" name=\"taxRate\" type=\"text\" value=\"0\"")
+                .contains("<option value=\"C62\" selected>")
+                .contains("id=\"draft-total\"")
+                .contains("<script src=\"/js/draft.js\"></script>");
+        assertThat(clerk.get("/js/draft.js").statusCode()).isEqualTo(200);
+        // Rows that carry only the default rate and unit are no lines.
+        Response empty = clerk.post(
+                "/console/accounts/" + customer.account().id + "/invoices",
+                Map.of(
+                        "dueDate", "2026-04-15",
+                        "description", List.of("", ""),
+                        "quantity", List.of("", ""),
+                        "unitPrice", List.of("", ""),
+                        "taxRate", List.of("0", "0"),
+                        "unitCode", List.of("C62", "C62"),
+                        "action", "save"));
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.asString()).contains("id=\"e-lines\"");
+        assertThat(invoices.forAccount(customer.account().id)).isEmpty();
     }
 
     @Test
