@@ -251,6 +251,17 @@ class BrowserJourneysIT {
         navigateBy(By.cssSelector("form[action='/portal/preferences'] button[type=submit]"));
         assertThat(browser.getPageSource()).contains("+33612345678");
         checkPage();
+
+        // The profile, another account from a bill, and a statement with its running balance.
+        navigateBy(By.linkText("Votre profil"));
+        checkPage();
+        navigateBy(By.linkText("Ajouter un autre compte"));
+        checkPage();
+        browser.get(BASE + "/portal");
+        navigateBy(By.partialLinkText("Relevé du compte"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Relevé du compte");
+        assertThat(browser.getPageSource()).contains(invoiceNumber);
+        checkPage();
         signOut();
     }
 
@@ -333,7 +344,7 @@ class BrowserJourneysIT {
     @Test
     @Order(5)
     void everyVisitedPageWasChecked() {
-        assertThat(visited).hasSize(38);
+        assertThat(visited).hasSize(41);
     }
 
     private static void signIn(String email) {
