@@ -133,7 +133,7 @@ public class DebitNotices {
         data.put("number", invoice.number);
         data.put("amount", LocalFormats.money(invoice.balanceDue(), locale));
         data.put("due", LocalFormats.date(debitOn, locale));
-        data.put("method", method == null ? "" : method.label());
+        data.put("method", method == null ? "" : method.inWords(customer.language));
         data.put("link", links.to("/portal/invoices/" + invoice.number));
         data.put("skipLink", links.to("/guest/autopay/skip?link=" + encode(skipLink(invoice.id))));
         guestManageLink(account).ifPresent(link -> data.put("manageLink", link));

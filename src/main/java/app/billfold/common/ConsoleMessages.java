@@ -288,6 +288,9 @@ public interface ConsoleMessages {
     @Message("Autopay stopped")
     String kind_autopay_stopped();
 
+    @Message("Autopay stopped: its method was removed")
+    String kind_autopay_method_removed();
+
     @Message("Sign-in invitation")
     String kind_signin_invitation();
 

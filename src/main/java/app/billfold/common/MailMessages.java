@@ -92,6 +92,13 @@ public interface MailMessages {
     @Message("Manage autopay")
     String autopay_stopped_manage();
 
+    @Message("{biller}: autopay is off for account {account}")
+    String autopay_method_removed_subject(String biller, String account);
+
+    @Message(
+            "You removed {method}, the payment method autopay used for account {account}, and chose to stop autopay. Your bills are no longer charged automatically: please pay them yourself, or turn autopay on again with another method.")
+    String autopay_method_removed_body(String method, String account);
+
     @Message("{biller}: create your sign-in")
     String signin_invitation_subject(String biller);
 

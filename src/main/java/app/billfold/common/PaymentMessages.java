@@ -169,6 +169,56 @@ public interface PaymentMessages {
     @Message("This account already pays its bills automatically; a payment here leaves that as it is.")
     String guest_autopay_already_on();
 
+    @Message("{brand} \u2022\u2022\u2022\u2022 {last4}")
+    String method_named(String brand, String last4);
+
+    @Message("{brand} \u2022\u2022\u2022\u2022 {last4}, expires {month}/{year}")
+    String method_named_expires(String brand, String last4, String month, Integer year);
+
+    @Message("card")
+    String method_word_card();
+
+    @Message("bank account")
+    String method_word_bank();
+
+    @Message("Remove a payment method")
+    String method_remove_title();
+
+    @Message("Remove {method}?")
+    String method_remove_question(String method);
+
+    @Message("Autopay pays the bills of these accounts with it:")
+    String method_remove_autopay_uses();
+
+    @Message("Pay them automatically with")
+    String method_remove_autopay_with();
+
+    @Message("Remove it and use this method for autopay")
+    String method_remove_and_switch();
+
+    @Message("You have no other saved method that autopay could use.")
+    String method_remove_no_other();
+
+    @Message(
+            "Or remove it and stop autopay: your bills will no longer be paid automatically, and we will send you a notice saying so.")
+    String method_remove_stop_explained();
+
+    @Message("Remove it and stop autopay")
+    String method_remove_and_stop();
+
+    @Message("Keep it")
+    String method_remove_keep();
+
+    @Message("Autopay uses this method: choose another method for autopay, or stop autopay. Nothing was changed.")
+    String error_method_autopay_choose();
+
+    @Message("Payment method removed. Autopay now pays with the method you chose; a confirmation is on its way.")
+    String notice_method_removed_autopay_moved();
+
+    @Message(
+            "Payment method removed. Autopay is now off: your bills are no longer paid automatically. We sent you a notice saying so.")
+    String notice_method_removed_autopay_stopped();
+
     @Message("Pay this bill")
     String pay_this_bill();
 

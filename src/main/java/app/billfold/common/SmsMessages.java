@@ -45,4 +45,7 @@ public interface SmsMessages {
 
     @Message("{biller}: autopay is off for account {account}. Reason: {reason}. Please pay your bills yourself.")
     String autopay_stopped(String biller, String account, String reason);
+
+    @Message("{biller}: autopay is off for account {account}, as you removed {method}. Please pay your bills yourself.")
+    String autopay_method_removed(String biller, String account, String method);
 }

@@ -57,6 +57,8 @@ public class EmailComposer {
                 words.autopay_notice_subject(settings.legalName, data.get("amount"), data.get("due"));
             case "autopay_failed" -> words.autopay_failed_subject(settings.legalName, data.get("number"));
             case "autopay_stopped" -> words.autopay_stopped_subject(settings.legalName, data.get("account"));
+            case "autopay_method_removed" ->
+                words.autopay_method_removed_subject(settings.legalName, data.get("account"));
             case "signin_invitation" -> words.signin_invitation_subject(settings.legalName);
             case "password_reset" -> words.password_reset_subject(settings.legalName);
             case "staff_invitation" -> words.staff_invitation_subject(settings.legalName);

@@ -36,7 +36,7 @@ final class Gsm7 {
 
     /**
      * The text in the GSM alphabet: spaces of every width become a space, typographic quotes and
-     * dashes plain ones, and letters outside the alphabet lose their accent (ç, ê, ô become c, e, o).
+     * dashes plain ones, bullets stars, and letters outside the alphabet lose their accent (ç, ê, ô become c, e, o).
      */
     static String transliterate(String text) {
         StringBuilder out = new StringBuilder(text.length());
@@ -51,6 +51,9 @@ final class Gsm7 {
                 out.append('"');
             } else if (c == '\u2013' || c == '\u2014') {
                 out.append('-');
+            } else if (c == '\u2022') {
+                // The dots before a card's last four digits.
+                out.append('*');
             } else {
                 String base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)
                         .replaceAll("\\p{M}", "");

@@ -142,7 +142,7 @@ public class ReminderRun {
         data.put("reminderFor", String.valueOf(invoice.id));
         if (autopay) {
             SavedMethod method = SavedMethod.findById(account.autopayMethodId);
-            data.put("method", method == null ? "" : method.label());
+            data.put("method", method == null ? "" : method.inWords(customer.language));
         }
         return !notice.send(customer, kind, data, "reminder:" + invoice.id + ":" + step, offered)
                 .isEmpty();

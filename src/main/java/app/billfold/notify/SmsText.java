@@ -25,7 +25,8 @@ public final class SmsText {
             "reminder_after",
             "autopay_notice",
             "autopay_failed",
-            "autopay_stopped");
+            "autopay_stopped",
+            "autopay_method_removed");
 
     private SmsText() {}
 
@@ -47,6 +48,8 @@ public final class SmsText {
             case "autopay_failed" ->
                 words.autopay_failed(biller, data.get("amount"), data.get("number"), data.get("link"));
             case "autopay_stopped" -> words.autopay_stopped(biller, data.get("account"), data.get("reason"));
+            case "autopay_method_removed" ->
+                words.autopay_method_removed(biller, data.get("account"), data.get("method"));
             case PhoneVerification.KIND -> words.phone_code(biller, data.get("code"));
             default -> throw new IllegalArgumentException("No SMS for " + kind);
         };

@@ -86,7 +86,7 @@ public class Autopay {
                                 "account",
                                 account.number,
                                 "method",
-                                method.label(),
+                                method.inWords(account.customer.language),
                                 "manage",
                                 links.to("/portal/settings")),
                         "autopay-confirmation:" + accountId + ":" + methodId + ":" + account.customer.email);

@@ -148,7 +148,7 @@ public class GuestPayment {
                         "account",
                         a.number,
                         "method",
-                        method.label(),
+                        method.inWords(a.customer.language),
                         "manage",
                         links.to("/guest/autopay?link=") + URLEncoder.encode(link, StandardCharsets.UTF_8)));
     }

@@ -35,7 +35,9 @@ public class ReceiptNotice {
                         "amount",
                         LocalFormats.money(payment.money(), locale),
                         "method",
-                        payment.methodLabel != null ? payment.methodLabel : offlineMethod(payment.method, locale),
+                        payment.methodLabel != null
+                                ? MethodName.inWords(payment.methodLabel, customer.language)
+                                : offlineMethod(payment.method, locale),
                         "account",
                         payment.account.number,
                         "link",

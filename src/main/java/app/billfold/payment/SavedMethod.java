@@ -54,9 +54,14 @@ public class SavedMethod extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    /** "visa •••• 4242" or "bank •••• 6789". */
+    /** The language-free label kept on payments and in the audit trail: "visa •••• 4242 12/2028". */
     public String label() {
-        return brand + " \u2022\u2022\u2022\u2022 " + last4;
+        return MethodName.of(this).label();
+    }
+
+    /** What the payer reads, in a language: "Visa •••• 4242, expires 12/2028". */
+    public String inWords(String language) {
+        return MethodName.of(this).inWords(language);
     }
 
     /** A card past its expiry month on that day; bank accounts do not expire. */

@@ -1,6 +1,5 @@
 package app.billfold.payment;
 
-import app.billfold.account.Account;
 import app.billfold.account.AccountRepository;
 import app.billfold.account.Customer;
 import app.billfold.account.CustomerRepository;
@@ -44,9 +43,9 @@ public class SavedMethods {
     @Inject
     Clock clock;
 
-    /** How the payer recognises a method: "visa •••• 4242" or "sepa_debit •••• 3000". */
+    /** The language-free label of a method, kept on payments: "visa •••• 4242 12/2028" (see {@link MethodName}). */
     public static String labelOf(MethodDetails details) {
-        return details.brand() + " \u2022\u2022\u2022\u2022 " + details.last4();
+        return MethodName.of(details).label();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -238,16 +237,16 @@ public class SavedMethods {
         audit.record(actor, "method.default", "customer:" + customerId, chosen.label());
     }
 
-    /** Removes a method; accounts on autopay with it stop autopay rather than charge a dead token. */
-    @Transactional
-    public void remove(Long customerId, Long methodId, String actor) {
-        SavedMethod method = get(customerId, methodId);
-        method.removed = true;
-        for (Account account : accounts.list("autopayMethodId", method.id)) {
-            account.autopayMethodId = null;
-            account.autopaySince = null;
-            audit.record(actor, "autopay.stop", "account:" + account.id, "method removed");
+    /**
+     * Marks a method removed (see {@link RemoveMethod}, which first settles what autopay does);
+     * another method becomes the default when this one was.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void markRemoved(Long customerId, SavedMethod method, String actor) {
+        if (accounts.count("autopayMethodId", method.id) > 0) {
+            throw new IllegalStateException("autopay still uses method " + method.id);
         }
+        method.removed = true;
         if (method.isDefault) {
             method.isDefault = false;
             of(customerId).stream()

@@ -106,7 +106,7 @@ class ReminderRunTest {
                 .doesNotContain("reminder_before");
         assertThat(kinds(auto.email())).containsExactly("autopay_confirmation", "invoice_issued", "autopay_notice");
         assertThat(data.fresh(() -> outbox.forRecipient(auto.email()).get(2).payload))
-                .contains("method=visa");
+                .contains("method=Visa \u2022\u2022\u2022\u2022 4242, expires");
     }
 
     @Test

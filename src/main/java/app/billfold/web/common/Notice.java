@@ -29,6 +29,8 @@ public class Notice {
             "notice_settings_saved",
             "notice_method_saved",
             "notice_method_removed",
+            "notice_method_removed_autopay_moved",
+            "notice_method_removed_autopay_stopped",
             "notice_autopay_on",
             "notice_autopay_off",
             "notice_autopay_ran",

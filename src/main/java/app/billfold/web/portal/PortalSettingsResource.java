@@ -11,6 +11,7 @@ import app.billfold.identity.Signer;
 import app.billfold.payment.Autopay;
 import app.billfold.payment.MethodDeclined;
 import app.billfold.payment.PayNow;
+import app.billfold.payment.RemoveMethod;
 import app.billfold.payment.SavedMethod;
 import app.billfold.payment.SavedMethods;
 import app.billfold.payment.gateway.MethodKind;
@@ -49,6 +50,8 @@ public class PortalSettingsResource {
     static class Templates {
         static native TemplateInstance settings(
                 List<Account> accounts, List<SavedMethod> methods, String refusal, LocalDate today);
+
+        static native TemplateInstance remove(RemoveMethod.Preview preview, String refusal);
     }
 
     @Inject
@@ -59,6 +62,9 @@ public class PortalSettingsResource {
 
     @Inject
     SavedMethods methods;
+
+    @Inject
+    RemoveMethod removeMethod;
 
     @Inject
     Autopay autopay;
@@ -88,11 +94,39 @@ public class PortalSettingsResource {
         return Redirects.seeOther("/portal/settings", "notice_settings_saved");
     }
 
+    /** Asks before removing: what autopay does next when it uses the method. */
+    @GET
+    @Path("settings/methods/{id}/remove")
+    public TemplateInstance confirmRemoval(@RestPath Long id) {
+        return Templates.remove(removeMethod.preview(user.customerId(), id), null);
+    }
+
+    /**
+     * Removes the method. When autopay uses it, {@code then} says what happens to autopay:
+     * "switch" to {@code autopayWith}, or "stop"; without a choice the question comes back, nothing changed.
+     */
     @POST
     @Path("settings/methods/{id}/remove")
-    public Response remove(@RestPath Long id) {
-        methods.remove(user.customerId(), id, user.email());
-        return Redirects.seeOther("/portal/settings", "notice_method_removed");
+    public Response remove(@RestPath Long id, @RestForm String then, @RestForm Long autopayWith) {
+        try {
+            RemoveMethod.Outcome outcome = removeMethod.remove(
+                    user.customerId(),
+                    id,
+                    "switch".equals(then) ? autopayWith : null,
+                    "stop".equals(then),
+                    user.email());
+            return Redirects.seeOther(
+                    "/portal/settings",
+                    switch (outcome) {
+                        case REMOVED -> "notice_method_removed";
+                        case AUTOPAY_MOVED -> "notice_method_removed_autopay_moved";
+                        case AUTOPAY_STOPPED -> "notice_method_removed_autopay_stopped";
+                    });
+        } catch (BusinessRuleException e) {
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(Templates.remove(removeMethod.preview(user.customerId(), id), e.messageKey()))
+                    .build();
+        }
     }
 
     /** Off to the processor's hosted form; it comes back to {@link #added} with a token. */

@@ -279,7 +279,7 @@ class StripeAutopayTest {
         assertThat(method.kind).isEqualTo(app.billfold.payment.gateway.MethodKind.BANK);
         assertThat(method.mandateRef).isEqualTo("BILLFOLDMANDATE42");
         assertThat(browser.get("/portal/settings").asString())
-                .contains("SEPA \u2022\u2022\u2022\u2022 3000")
+                .contains("bank account \u2022\u2022\u2022\u2022 3000")
                 .contains("SEPA mandate reference: BILLFOLDMANDATE42");
 
         // Someone else's session id in the link saves nothing.

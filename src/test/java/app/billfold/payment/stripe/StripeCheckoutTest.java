@@ -182,7 +182,7 @@ class StripeCheckoutTest {
         ChargeAttempt paid = attempt(started.key());
         assertThat(paid.status).isEqualTo(ChargeStatus.SUCCEEDED);
         assertThat(paid.gatewayRef).isEqualTo("pi_test_a1");
-        assertThat(paid.methodLabel).isEqualTo("visa \u2022\u2022\u2022\u2022 4242");
+        assertThat(paid.methodLabel).isEqualTo("visa \u2022\u2022\u2022\u2022 4242 12/2034");
 
         // Reloading the return page, and Stripe's own event afterwards, book nothing twice.
         assertThat(started.browser().get(successPath).header("Location")).isEqualTo(back.header("Location"));

@@ -105,7 +105,7 @@ class CustomerCareTest {
         dispatcher.dispatch();
         smtp.purgeEmailFromAllMailboxes();
         String page = clerk.get("/console/accounts/" + dora.account().id).asString();
-        assertThat(page).contains("Autopay is on: each bill is charged to " + card.label());
+        assertThat(page).contains("Autopay is on: each bill is charged to " + card.inWords("en"));
 
         Response refused =
                 clerk.post("/console/accounts/" + dora.account().id + "/autopay/stop", Map.of("autopayReason", " "));

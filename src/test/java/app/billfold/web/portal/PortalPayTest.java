@@ -250,9 +250,9 @@ class PortalPayTest {
                 .isEqualTo(303);
         String settings = browser.get("/portal/settings").asString();
         assertThat(settings)
-                .contains("visa \u2022\u2022\u2022\u2022 4242")
+                .contains("Visa \u2022\u2022\u2022\u2022 4242, expires 12/2030")
                 .contains("Expired")
-                .contains("Charged to visa");
+                .contains("Charged to Visa \u2022\u2022\u2022\u2022 4242, expires 12/2030.");
         assertThat(browser.post(
                                 "/portal/autopay",
                                 Map.of(
@@ -269,7 +269,7 @@ class PortalPayTest {
 
         browser.post("/portal/settings/methods/" + old.id + "/default", Map.of());
         assertThat(data.fresh(() -> methods.of(hal.id())).get(0).id).isEqualTo(old.id);
-        browser.post("/portal/settings/methods/" + visa.id + "/remove", Map.of());
+        browser.post("/portal/settings/methods/" + visa.id + "/remove", Map.of("then", "stop"));
         assertThat(data.fresh(() -> methods.of(hal.id()))).extracting(m -> m.id).containsExactly(old.id);
         assertThat(data.fresh(() -> accounts.findById(hal.account().id).autopayMethodId))
                 .isNull();

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.billfold.account.Account;
 import app.billfold.account.AccountRepository;
+import app.billfold.identity.Role;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoiceStatus;
 import app.billfold.invoice.Invoices;
+import app.billfold.notify.Outbox;
+import app.billfold.notify.OutboxMessage;
 import app.billfold.payment.Autopay;
 import app.billfold.payment.SavedMethod;
 import app.billfold.payment.SavedMethods;
@@ -55,6 +58,9 @@ class SavedMethodRulesTest {
 
     @Inject
     SandboxGateway sandbox;
+
+    @Inject
+    Outbox outbox;
 
     @AfterEach
     void forgetTries() {
@@ -170,6 +176,99 @@ class SavedMethodRulesTest {
         assertThat(saved.stream().filter(m -> m.isDefault).map(m -> m.id)).containsExactly(own.id);
         assertThat(data.fresh(() -> accounts.findById(kim.account().id).autopayMethodId))
                 .isEqualTo(guests.id);
+    }
+
+    @Test
+    void removingTheMethodAutopayUsesAsksFirstOffersAnotherAndSaysWhenAutopayEnds() {
+        var max =
+                data.aCustomer().textable("06 55 44 33 21").withLogin("max-pw").create();
+        SavedMethod visa =
+                methods.save(max.id(), sandbox.tokenizeCard(VISA, 12, 2030).token(), TestData.ACTOR);
+        SavedMethod master = methods.save(
+                max.id(), sandbox.tokenizeCard(MASTERCARD, 10, 2031).token(), TestData.ACTOR);
+        autopay.enrol(max.id(), max.account().id, visa.id, TestData.ACTOR);
+        WebSession browser = WebSession.signedIn(max.email(), "max-pw");
+
+        String ask =
+                browser.get("/portal/settings/methods/" + visa.id + "/remove").asString();
+        assertThat(ask)
+                .contains("Remove Visa \u2022\u2022\u2022\u2022 4242, expires 12/2030?")
+                .contains("Autopay pays the bills of these accounts with it")
+                .contains(max.account().number)
+                .contains("<option value=\"" + master.id + "\"")
+                .contains("Remove it and stop autopay");
+
+        // Without a choice nothing changes: the question comes back.
+        Response unanswered = browser.post("/portal/settings/methods/" + visa.id + "/remove", Map.of());
+        assertThat(unanswered.statusCode()).isEqualTo(409);
+        assertThat(unanswered.asString()).contains("Nothing was changed");
+        assertThat(data.fresh(() -> methods.of(max.id()))).hasSize(2);
+
+        // Another saved method takes over autopay in the same step.
+        Response moved = browser.post(
+                "/portal/settings/methods/" + visa.id + "/remove", Map.of("then", "switch", "autopayWith", master.id));
+        assertThat(moved.statusCode()).isEqualTo(303);
+        assertThat(browser.get(path(moved.header("Location"))).asString())
+                .contains("Autopay now pays with the method you chose")
+                .contains("Charged to Mastercard \u2022\u2022\u2022\u2022 4444, expires 10/2031.");
+        assertThat(data.fresh(() -> methods.of(max.id()))).extracting(m -> m.id).containsExactly(master.id);
+        assertThat(data.fresh(() -> accounts.findById(max.account().id).autopayMethodId))
+                .isEqualTo(master.id);
+
+        // The last one: autopay ends, the page says so and a notice of its own goes out.
+        assertThat(browser.get("/portal/settings/methods/" + master.id + "/remove")
+                        .asString())
+                .contains("You have no other saved method that autopay could use.");
+        Response stopped = browser.post("/portal/settings/methods/" + master.id + "/remove", Map.of("then", "stop"));
+        assertThat(stopped.statusCode()).isEqualTo(303);
+        assertThat(browser.get(path(stopped.header("Location"))).asString())
+                .contains("Autopay is now off: your bills are no longer paid automatically.");
+        assertThat(data.fresh(() -> methods.of(max.id()))).isEmpty();
+        assertThat(data.fresh(() -> accounts.findById(max.account().id).autopayMethodId))
+                .isNull();
+        List<String> notices = data.fresh(() -> OutboxMessage.<OutboxMessage>list("customerId", max.id()).stream()
+                .filter(m -> m.kind.equals("autopay_method_removed"))
+                .map(m -> m.channel + " " + m.payload)
+                .toList());
+        assertThat(notices)
+                .hasSize(2)
+                .allSatisfy(n -> assertThat(n)
+                        .contains("account=" + max.account().number)
+                        .contains("method=Mastercard \u2022\u2022\u2022\u2022 4444, expires 10/2031"));
+        assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("EMAIL"));
+        assertThat(notices).anySatisfy(n -> assertThat(n).startsWith("SMS"));
+    }
+
+    @Test
+    void methodsAreNamedInTheReadersLanguageWithTheirExpiry() {
+        var eve = data.aCustomer().speaking("fr").withLogin("eve-pw").create();
+        SavedMethod card =
+                methods.save(eve.id(), sandbox.tokenizeCard(VISA, 3, 2030).token(), TestData.ACTOR);
+        methods.save(eve.id(), sandbox.tokenizeBankAccount("000123456789").token(), TestData.ACTOR);
+        autopay.enrol(eve.id(), eve.account().id, card.id, TestData.ACTOR);
+        data.anInvoice(eve.account()).withLine("Eau", "1", "12", "0").issue();
+        WebSession browser = WebSession.signedIn(eve.email(), "eve-pw");
+
+        String visa = "Visa \u2022\u2022\u2022\u2022 4242, expire fin 03/2030";
+        assertThat(browser.get("/portal/settings").asString())
+                .contains(visa)
+                .contains("compte bancaire \u2022\u2022\u2022\u2022 6789")
+                .contains("D\u00e9bit\u00e9 sur " + visa)
+                .doesNotContain(">visa ")
+                .doesNotContain("bank \u2022");
+        assertThat(browser.get("/portal/pay").asString()).contains(visa);
+        assertThat(data.fresh(() -> outbox.forRecipient(eve.email()).stream()
+                        .filter(m -> m.kind.equals("autopay_confirmation"))
+                        .map(m -> m.payload)
+                        .toList()))
+                .singleElement()
+                .asString()
+                .contains("method=" + visa);
+
+        String clerkEmail = data.staff(Role.CLERK, "clerk-pw-names");
+        WebSession clerk = WebSession.signedIn(clerkEmail, "clerk-pw-names");
+        assertThat(clerk.get("/console/accounts/" + eve.account().id).asString())
+                .contains("Visa \u2022\u2022\u2022\u2022 4242, expires 03/2030");
     }
 
     /** V32 merges twins saved before fingerprints: the one autopay uses stays, the default if a twin was. */
