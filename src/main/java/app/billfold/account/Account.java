@@ -37,6 +37,9 @@ public class Account extends PanacheEntityBase {
 
     public String postcode;
 
+    /** The town of the address, printed beside the postcode; may be empty for older accounts. */
+    public String city;
+
     @Enumerated(EnumType.STRING)
     public AccountStatus status;
 

@@ -9,13 +9,26 @@ public record CustomerForm(
         String language,
         String accountNumber,
         String serviceAddress,
-        String postcode) {
+        String postcode,
+        String city) {
+
+    public CustomerForm(
+            String kind,
+            String name,
+            String email,
+            String phone,
+            String language,
+            String accountNumber,
+            String serviceAddress,
+            String postcode) {
+        this(kind, name, email, phone, language, accountNumber, serviceAddress, postcode, null);
+    }
 
     public static CustomerForm blank() {
-        return new CustomerForm("PERSON", "", "", "", "en", "", "", "");
+        return new CustomerForm("PERSON", "", "", "", "en", "", "", "", "");
     }
 
     public static CustomerForm of(Customer c) {
-        return new CustomerForm(c.kind.name(), c.name, c.email, c.phone, c.language, "", "", "");
+        return new CustomerForm(c.kind.name(), c.name, c.email, c.phone, c.language, "", "", "", "");
     }
 }

@@ -68,7 +68,7 @@ public class Customers {
         readCustomer(form, customer, errors);
         Account account = new Account();
         readAccount(
-                new AccountForm(form.accountNumber(), form.serviceAddress(), form.postcode(), "ACTIVE"),
+                new AccountForm(form.accountNumber(), form.serviceAddress(), form.postcode(), "ACTIVE", form.city()),
                 account,
                 errors);
         errors.throwIfAny();
@@ -114,7 +114,10 @@ public class Customers {
         FieldErrors errors = new FieldErrors();
         Account account = new Account();
         // An account opens active: closing is for one that has served (and settles its sign-ins).
-        readAccount(new AccountForm(form.number(), form.serviceAddress(), form.postcode(), "ACTIVE"), account, errors);
+        readAccount(
+                new AccountForm(form.number(), form.serviceAddress(), form.postcode(), "ACTIVE", form.city()),
+                account,
+                errors);
         errors.throwIfAny();
         account.customer = customer;
         account.createdAt = Instant.now(clock);
@@ -134,6 +137,9 @@ public class Customers {
         account.number = changed.number;
         account.serviceAddress = changed.serviceAddress;
         account.postcode = changed.postcode;
+        if (form.city() != null) {
+            account.city = changed.city;
+        }
         boolean closing = account.status == AccountStatus.ACTIVE && changed.status == AccountStatus.CLOSED;
         account.status = changed.status;
         audit.record(actor, "account.update", "account:" + account.id, account.number + " " + account.status);
@@ -171,7 +177,7 @@ public class Customers {
         Account account = new Account();
         account.id = accountId;
         readAccount(
-                new AccountForm(form.accountNumber(), form.serviceAddress(), form.postcode(), "ACTIVE"),
+                new AccountForm(form.accountNumber(), form.serviceAddress(), form.postcode(), "ACTIVE", form.city()),
                 account,
                 errors);
         return errors;
@@ -210,5 +216,7 @@ public class Customers {
         String postcode = FormInput.text(errors, "postcode", form.postcode(), true, 20);
         into.postcode = postcode == null ? null : postcode.toUpperCase(Locale.ROOT);
         into.status = FormInput.choice(errors, "status", form.status(), AccountStatus.class);
+        String city = FormInput.text(errors, "city", form.city(), false, 100);
+        into.city = city == null || city.isEmpty() ? null : city;
     }
 }

@@ -320,9 +320,6 @@ public interface AppMessages {
     @Message("Next payment due {date}.")
     String dashboard_next_due(String date);
 
-    @Message("Some bills are overdue.")
-    String dashboard_overdue_notice();
-
     @Message("See bills to pay")
     String dashboard_see_open();
 

@@ -34,4 +34,8 @@ public interface DocumentMessages {
 
     @Message("(over {from}{unit})")
     String tier_over(String from, String unit);
+
+    @Message(
+            "How to pay: on the biller's customer portal, signed in or as a guest with your account number {number} and the postcode on this bill.")
+    String pdf_how_to_pay_no_address(String number);
 }

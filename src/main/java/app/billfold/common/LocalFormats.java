@@ -21,6 +21,21 @@ public final class LocalFormats {
         return format.format(money.amount());
     }
 
+    /**
+     * A unit price as money in the reader's notation, with at least the currency's decimals and as
+     * many more as were entered (a price per kWh of 0.1234 stays exact): never rounded for print.
+     */
+    public static String unitPrice(BigDecimal price, String currency, Locale locale) {
+        java.util.Currency unit = java.util.Currency.getInstance(currency);
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(unit);
+        int scale = Math.max(
+                Money.scaleOf(unit), Math.max(price.stripTrailingZeros().scale(), 0));
+        format.setMinimumFractionDigits(Money.scaleOf(unit));
+        format.setMaximumFractionDigits(scale);
+        return format.format(price);
+    }
+
     public static String date(LocalDate date, Locale locale) {
         return date == null
                 ? ""

@@ -45,6 +45,15 @@ public interface PaymentMessages {
     @Message("Continue")
     String sandbox_continue();
 
+    @Message("Pay to")
+    String sandbox_payee();
+
+    @Message("Amount")
+    String sandbox_amount();
+
+    @Message("Cancel and go back")
+    String sandbox_cancel();
+
     @Message("Pay your bills")
     String pay_title();
 
@@ -88,6 +97,12 @@ public interface PaymentMessages {
     @Message("Pay")
     String pay_button();
 
+    @Message("Pay {amount}")
+    String pay_button_amount(String amount);
+
+    @Message("Total to pay:")
+    String pay_total();
+
     @Message(
             "Card and bank details are typed on the payment processor's page; we keep only a token, the brand and the last four digits.")
     String pay_safety();
@@ -103,6 +118,30 @@ public interface PaymentMessages {
 
     @Message("Bills paid")
     String receipt_allocations();
+
+    @Message("Still to pay on account {number}: {amount}.")
+    String receipt_still_owed(String number, String amount);
+
+    @Message("Nothing more to pay on account {number}.")
+    String receipt_nothing_owed(String number);
+
+    @Message("E-mail me a copy ({email})")
+    String receipt_email_copy(String email);
+
+    @Message("E-mail a copy of this receipt")
+    String guest_receipt_copy_title();
+
+    @Message("Send the copy")
+    String guest_receipt_copy_button();
+
+    @Message("Next time, sign in to see your bills and receipts in one place.")
+    String guest_next_sign_in();
+
+    @Message("Create a sign-in to see your bills and receipts in one place, with the account number and a recent bill.")
+    String guest_next_register();
+
+    @Message("Create a sign-in")
+    String guest_register_link();
 
     @Message("Confirming your payment")
     String pending_title();
@@ -231,6 +270,21 @@ public interface PaymentMessages {
     @Message("On")
     String autopay_state_on();
 
+    @Message("Overdue: {amount} (due {date}). Please pay it now.")
+    String dashboard_overdue_amount(String amount, String date);
+
+    @Message("Paperless bills go to the address on file for this account. Type that address, or sign in to change it.")
+    String error_guest_paperless_email();
+
+    @Message("A copy of the receipt is on its way by e-mail.")
+    String notice_receipt_sent();
+
+    @Message("Copies of this receipt were sent already; please check your mailbox.")
+    String notice_receipt_copies_used();
+
+    @Message("On: next charge {amount} on {date}")
+    String autopay_next_charge(String amount, String date);
+
     @Message("Off")
     String autopay_state_off();
 
@@ -273,8 +327,18 @@ public interface PaymentMessages {
     @Message("Sign in instead")
     String guest_sign_in_instead();
 
-    @Message("E-mail for the autopay confirmation (needed if you tick autopay)")
+    @Message("Your e-mail (needed for autopay or paperless; for paperless, the address on file)")
     String guest_email();
+
+    @Message(
+            "Paperless bills come by e-mail with the PDF attached, to the address on file for this account: type that address below.")
+    String guest_paperless_explained();
+
+    @Message("Paperless is on for this account: bills come by e-mail.")
+    String pay_paperless_already();
+
+    @Message("Paperless is on: your bills come by e-mail, with no paper posted.")
+    String receipt_paperless_on();
 
     @Message("Autopay is on. We are sending you a confirmation with a link to manage it and to create a sign-in.")
     String guest_autopay_confirmation_sent();

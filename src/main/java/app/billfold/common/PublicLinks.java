@@ -15,6 +15,23 @@ public class PublicLinks {
         return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
+    /**
+     * Whether the address is one others can reach: not a loopback one such as the development
+     * default http://localhost:8080, which must never be printed on a bill.
+     */
+    public boolean isPublic() {
+        try {
+            String host = java.net.URI.create(base()).getHost();
+            return host != null
+                    && !host.equalsIgnoreCase("localhost")
+                    && !host.startsWith("127.")
+                    && !host.equals("[::1]")
+                    && !host.equals("::1");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public String to(String path) {
         return base() + path;
     }

@@ -149,15 +149,17 @@ public class DemoData {
                         "en",
                         "",
                         "12 Mill Lane",
-                        "75011"),
+                        "75011",
+                        "Paris"),
                 SYSTEM);
         accounts.create("ada@billfold.test", "demo", Role.CUSTOMER, ada);
         Account adaWater = ada.accounts.get(0);
-        Account adaPower =
-                customers.openAccount(ada.id, new AccountForm("", "12 Mill Lane, garage", "75011", "ACTIVE"), SYSTEM);
+        Account adaPower = customers.openAccount(
+                ada.id, new AccountForm("", "12 Mill Lane, garage", "75011", "ACTIVE", "Paris"), SYSTEM);
 
         Customer ben = customers.create(
-                new CustomerForm("PERSON", "Ben Okafor", "ben@billfold.test", "", "fr", "", "8 rue des Lilas", "69003"),
+                new CustomerForm(
+                        "PERSON", "Ben Okafor", "ben@billfold.test", "", "fr", "", "8 rue des Lilas", "69003", "Lyon"),
                 SYSTEM);
         accounts.create("ben@billfold.test", "demo", Role.CUSTOMER, ben);
         Account benWater = ben.accounts.get(0);

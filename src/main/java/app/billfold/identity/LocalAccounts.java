@@ -51,6 +51,12 @@ public class LocalAccounts {
         return user;
     }
 
+    /** Whether the customer already has a sign-in (a guest is then asked to sign in, not to create one). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasSignIn(Long customerId) {
+        return users.count("customer.id", customerId) > 0;
+    }
+
     /**
      * Whether a customer may create a sign-in for this address: only for the address the biller
      * already holds for them, so that whoever proved one bill (and an address they typed) cannot

@@ -41,7 +41,9 @@ public class AccountBalances {
 
     private AccountBalance of(Account account, String currency, LocalDate today) {
         Money due = Money.zero(currency);
+        Money late = Money.zero(currency);
         LocalDate nextDue = null;
+        LocalDate lateSince = null;
         int open = 0;
         int overdue = 0;
         for (Invoice invoice : invoices.listPayableForAccount(account.id)) {
@@ -49,11 +51,14 @@ public class AccountBalances {
             open++;
             if (invoice.isOverdue(today)) {
                 overdue++;
-            }
-            if (nextDue == null || invoice.dueDate.isBefore(nextDue)) {
+                late = late.plus(invoice.balanceDue());
+                if (lateSince == null || invoice.dueDate.isBefore(lateSince)) {
+                    lateSince = invoice.dueDate;
+                }
+            } else if (nextDue == null || invoice.dueDate.isBefore(nextDue)) {
                 nextDue = invoice.dueDate;
             }
         }
-        return new AccountBalance(account, due, nextDue, open, overdue);
+        return new AccountBalance(account, due, nextDue, open, overdue, late, lateSince);
     }
 }

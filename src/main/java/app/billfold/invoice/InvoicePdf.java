@@ -3,6 +3,7 @@ package app.billfold.invoice;
 import app.billfold.biller.BillerSettings;
 import app.billfold.biller.LogoImage;
 import app.billfold.common.AppMessages;
+import app.billfold.common.DocumentMessages;
 import app.billfold.common.EInvoiceMessages;
 import app.billfold.common.LocalFormats;
 import app.billfold.common.Money;
@@ -84,7 +85,15 @@ public class InvoicePdf {
             pdf.paragraph(pdfText(invoice.note), NORMAL);
         }
         pdf.space(16);
-        pdf.paragraph(pdfText(msg.pdf_how_to_pay(links.base(), invoice.account.number)), NORMAL);
+        // A paper bill never names an address only this machine can reach (the default in dev).
+        pdf.paragraph(
+                pdfText(
+                        links.isPublic()
+                                ? msg.pdf_how_to_pay(links.base(), invoice.account.number)
+                                : MessageBundles.get(
+                                                DocumentMessages.class, Localized.Literal.of(locale.toLanguageTag()))
+                                        .pdf_how_to_pay_no_address(invoice.account.number)),
+                NORMAL);
         enclose.accept(pdf);
         return pdf.finish();
     }
@@ -223,7 +232,7 @@ public class InvoicePdf {
             }
         } else {
             billTo.add(new Text(invoice.account.serviceAddress, NORMAL));
-            billTo.add(new Text(invoice.account.postcode, NORMAL));
+            billTo.add(new Text(join(invoice.account.postcode, invoice.account.city), NORMAL));
         }
         List<Text> facts = new ArrayList<>();
         facts.add(new Text(msg.pdf_account_number(invoice.account.number), NORMAL));
@@ -315,7 +324,7 @@ public class InvoicePdf {
             table.add(new AccessiblePdf.Cell[] {
                 cell(line.description(), Element.ALIGN_LEFT, NORMAL),
                 cell(quantity(line, locale), Element.ALIGN_RIGHT, NORMAL),
-                cell(LocalFormats.number(line.unitPrice(), locale), Element.ALIGN_RIGHT, NORMAL),
+                cell(LocalFormats.unitPrice(line.unitPrice(), currency, locale), Element.ALIGN_RIGHT, NORMAL),
                 cell(LocalFormats.percent(line.taxRate(), locale), Element.ALIGN_RIGHT, NORMAL),
                 cell(LocalFormats.money(Money.of(line.net(), currency), locale), Element.ALIGN_RIGHT, NORMAL)
             });

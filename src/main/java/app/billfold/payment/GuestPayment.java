@@ -1,11 +1,14 @@
 package app.billfold.payment;
 
 import app.billfold.account.Account;
+import app.billfold.account.AccountRepository;
+import app.billfold.account.Customers;
 import app.billfold.common.BusinessRuleException;
 import app.billfold.identity.Signer;
 import app.billfold.payment.gateway.MethodKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +41,12 @@ public class GuestPayment {
 
     @Inject
     Signer signer;
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    AccountRepository accounts;
 
     @Inject
     app.billfold.common.PublicLinks links;
@@ -128,6 +137,25 @@ public class GuestPayment {
             }
         }
         return attempt;
+    }
+
+    /**
+     * Whether paperless bills may go to the address a guest typed: only when it is the address on
+     * file. Anyone holding a paper bill can pay it, but must not be able to send the customer's
+     * bills elsewhere; changing the address takes a sign-in.
+     */
+    @Transactional
+    public boolean billsMayGoTo(Long accountId, String email) {
+        String onFile = accounts.findById(accountId).customer.email;
+        return onFile != null && email != null && onFile.strip().equalsIgnoreCase(email.strip());
+    }
+
+    /** Paperless ticked on the guest's pay form, once the payment went through. */
+    @Transactional
+    public void goPaperless(Long accountId, String email) {
+        if (billsMayGoTo(accountId, email)) {
+            customers.setPaperless(accounts.findById(accountId).customer.id, accountId, true, actorOf(email));
+        }
     }
 
     private static String actorOf(String email) {

@@ -6,6 +6,7 @@ import app.billfold.biller.Biller;
 import app.billfold.common.BusinessRuleException;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
+import app.billfold.common.InvalidInputException;
 import app.billfold.common.Money;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoiceRepository;
@@ -92,6 +93,27 @@ public class PayNow {
             }
         }
         return parts;
+    }
+
+    /**
+     * What a pay form promises to pay, shown beside its button before anything is sent: the amount
+     * typed when it is one that would be accepted, else the chosen bills in full (zero when none is
+     * chosen). Never refuses: the refusal comes with {@link #parts} when the form is sent.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Money formTotal(Long accountId, List<Long> chosen, String amountText) {
+        String currency = biller.settings().currency;
+        try {
+            BigDecimal total =
+                    parts(accountId, chosen, amountText).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            return Money.of(total, currency);
+        } catch (InvalidInputException e) {
+            BigDecimal owed = invoices.listPayableForAccount(accountId).stream()
+                    .filter(i -> chosen != null && chosen.contains(i.id))
+                    .map(i -> i.balance)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            return Money.of(owed, currency);
+        }
     }
 
     /** Pays with a method the customer saved before. */

@@ -92,6 +92,14 @@ public class Payment extends PanacheEntityBase {
         return status == PaymentStatus.SUCCEEDED && gatewayRef == null && PaymentMethod.OFFLINE.contains(method);
     }
 
+    /**
+     * The reference the customer, the bill and the console all show for this payment: the
+     * processor's for card and bank payments, else the one the clerk recorded (a cheque number).
+     */
+    public String shownReference() {
+        return gatewayRef != null ? gatewayRef : reference;
+    }
+
     public Money money() {
         return Money.of(amount, currency);
     }

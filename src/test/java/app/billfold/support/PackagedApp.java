@@ -63,6 +63,7 @@ public final class PackagedApp implements AutoCloseable {
         env.put("PORT", String.valueOf(port));
         env.put("BILLFOLD_MANAGEMENT_PORT", String.valueOf(freePort()));
         env.put("BILLFOLD_MAIL_TO_LOG", "true");
+        env.put("BILLFOLD_PUBLIC_URL", "http://localhost:" + port);
         for (String job : new String[] {
             "BILLFOLD_AUTOPAY_CRON", "BILLFOLD_BILLING_CRON", "BILLFOLD_LATE_FEES_CRON", "BILLFOLD_REMINDERS_CRON"
         }) {

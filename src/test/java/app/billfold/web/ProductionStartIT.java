@@ -176,6 +176,7 @@ class ProductionStartIT {
         env.put("PORT", String.valueOf(freePort()));
         env.put("BILLFOLD_MANAGEMENT_PORT", String.valueOf(freePort()));
         env.put("BILLFOLD_MAIL_TO_LOG", "true");
+        env.put("BILLFOLD_PUBLIC_URL", "https://pay.example.test");
         // The start is what these tests look at: the sandbox stands in for a processor unless said.
         env.put("BILLFOLD_SANDBOX_IN_PRODUCTION", "true");
         for (String job : new String[] {

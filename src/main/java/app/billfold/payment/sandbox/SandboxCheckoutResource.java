@@ -1,7 +1,10 @@
 package app.billfold.payment.sandbox;
 
+import app.billfold.biller.Biller;
 import app.billfold.common.FieldErrors;
+import app.billfold.common.Money;
 import app.billfold.common.NotFoundException;
+import app.billfold.identity.Signer;
 import app.billfold.payment.ProcessorChoice;
 import app.billfold.payment.gateway.MethodDetails;
 import app.billfold.web.common.Redirects;
@@ -35,7 +38,15 @@ public class SandboxCheckoutResource {
 
     @CheckedTemplate(basePath = "sandbox")
     static class Templates {
-        static native TemplateInstance checkout(String kind, String returnTo, String state, FieldErrors errors);
+        static native TemplateInstance checkout(
+                String kind,
+                String returnTo,
+                String state,
+                String order,
+                Money amount,
+                String payee,
+                String cancel,
+                FieldErrors errors);
     }
 
     @Inject
@@ -47,6 +58,12 @@ public class SandboxCheckoutResource {
     @Inject
     ProcessorChoice processor;
 
+    @Inject
+    Signer signer;
+
+    @Inject
+    Biller biller;
+
     /** With a real processor the sandbox's page does not exist at all. */
     private void onlyWithTheSandbox() {
         if (!processor.isSandbox()) {
@@ -56,10 +73,26 @@ public class SandboxCheckoutResource {
 
     @GET
     public TemplateInstance form(
-            @RestQuery String kind, @RestQuery("return") String returnTo, @RestQuery String state) {
+            @RestQuery String kind,
+            @RestQuery("return") String returnTo,
+            @RestQuery String state,
+            @RestQuery String order) {
         onlyWithTheSandbox();
+        return page(kindOf(kind), Redirects.safeLocalPath(returnTo, "/"), state, order, new FieldErrors());
+    }
+
+    /** The payee and, from the signed order, the amount and the way back, as a processor's page shows them. */
+    private TemplateInstance page(String kind, String returnTo, String state, String order, FieldErrors errors) {
+        SandboxOrder shown = SandboxOrder.read(signer, order).orElse(null);
         return Templates.checkout(
-                kindOf(kind), Redirects.safeLocalPath(returnTo, "/"), state == null ? "" : state, new FieldErrors());
+                kind,
+                returnTo,
+                state == null ? "" : state,
+                shown == null ? "" : order,
+                shown == null ? null : shown.amount(),
+                biller.settings().legalName,
+                shown == null ? null : Redirects.safeLocalPath(shown.cancel(), null),
+                errors);
     }
 
     @POST
@@ -67,6 +100,7 @@ public class SandboxCheckoutResource {
             @RestForm String kind,
             @RestForm("return") String returnTo,
             @RestForm String state,
+            @RestForm String order,
             @RestForm String number,
             @RestForm String expMonth,
             @RestForm String expYear,
@@ -103,7 +137,7 @@ public class SandboxCheckoutResource {
         }
         if (details == null) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.checkout(kindOf(kind), back, state == null ? "" : state, errors))
+                    .entity(page(kindOf(kind), back, state, order, errors))
                     .build();
         }
         String separator = back.contains("?") ? "&" : "?";

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * A payment chosen on a pay page, carried (signed) through the processor's hosted form and back:
  * whose it is (a customer id or a guest session), which account, how much for which bills, the
- * idempotency key, the two checkboxes and, for a guest enrolling in autopay, the e-mail address.
+ * idempotency key, the checkboxes (save, autopay, paperless) and, for a guest enrolling in autopay
+ * or paperless, the e-mail address.
  */
 public record Checkout(
         String owner,
@@ -16,7 +17,13 @@ public record Checkout(
         LinkedHashMap<Long, BigDecimal> parts,
         boolean save,
         boolean autopay,
-        String email) {
+        String email,
+        boolean paperless) {
+
+    /** The amount paid over all the chosen bills. */
+    public BigDecimal total() {
+        return parts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
 
     public String encode() {
         String split = parts.entrySet().stream()
@@ -30,13 +37,14 @@ public record Checkout(
                 split,
                 save ? "1" : "0",
                 autopay ? "1" : "0",
+                paperless ? "1" : "0",
                 email == null ? "" : email);
     }
 
     /** Reads a value made by {@link #encode()}; only ever given one whose signature was checked. */
     public static Checkout decode(String value) {
-        String[] f = value.split(";", 7);
-        if (f.length != 7) {
+        String[] f = value.split(";", 8);
+        if (f.length != 8) {
             throw new IllegalArgumentException("bad checkout");
         }
         LinkedHashMap<Long, BigDecimal> parts = new LinkedHashMap<>();
@@ -44,6 +52,7 @@ public record Checkout(
             String[] kv = part.split(":");
             parts.put(Long.valueOf(kv[0]), new BigDecimal(kv[1]));
         }
-        return new Checkout(f[0], Long.valueOf(f[1]), f[2], parts, "1".equals(f[4]), "1".equals(f[5]), f[6]);
+        return new Checkout(
+                f[0], Long.valueOf(f[1]), f[2], parts, "1".equals(f[4]), "1".equals(f[5]), f[7], "1".equals(f[6]));
     }
 }

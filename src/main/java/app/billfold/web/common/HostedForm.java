@@ -24,6 +24,17 @@ public final class HostedForm {
                 + "&state=" + URLEncoder.encode(signedState, StandardCharsets.UTF_8));
     }
 
+    /**
+     * As {@link #redirect(boolean, String, String)}, with what the hosted form shows the payer: the
+     * amount, and the way back to the form (a signed {@code SandboxOrder}).
+     */
+    public static Response redirect(boolean bank, String returnTo, String signedState, String signedOrder) {
+        return Redirects.seeOther("/sandbox/checkout?kind=" + (bank ? "bank" : "card")
+                + "&return=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8)
+                + "&state=" + URLEncoder.encode(signedState, StandardCharsets.UTF_8)
+                + "&order=" + URLEncoder.encode(signedOrder, StandardCharsets.UTF_8));
+    }
+
     public static String newKey(String prefix) {
         return prefix + UUID.randomUUID();
     }

@@ -38,6 +38,8 @@ public class Notice {
             "notice_message_resent",
             "notice_paperless_on",
             "notice_paperless_off",
+            "notice_receipt_sent",
+            "notice_receipt_copies_used",
             "notice_printed",
             "notice_signed_out_everywhere",
             "notice_phone_code_sent",

@@ -141,9 +141,10 @@ public class ConsoleAccountResource {
             @RestForm String accountNumber,
             @RestForm String serviceAddress,
             @RestForm String postcode,
-            @RestForm String status) {
+            @RestForm String status,
+            @RestForm String city) {
         Account account = customers.account(id);
-        AccountForm form = new AccountForm(accountNumber, serviceAddress, postcode, status);
+        AccountForm form = new AccountForm(accountNumber, serviceAddress, postcode, status, city == null ? "" : city);
         try {
             customers.updateAccount(id, form, user.email());
             return Redirects.seeOther("/console/accounts/" + id, "notice_account_updated");

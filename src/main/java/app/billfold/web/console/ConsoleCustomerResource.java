@@ -108,9 +108,10 @@ public class ConsoleCustomerResource {
             @RestForm String language,
             @RestForm String accountNumber,
             @RestForm String serviceAddress,
-            @RestForm String postcode) {
-        CustomerForm form =
-                new CustomerForm(kind, name, email, phone, language, accountNumber, serviceAddress, postcode);
+            @RestForm String postcode,
+            @RestForm String city) {
+        CustomerForm form = new CustomerForm(
+                kind, name, email, phone, language, accountNumber, serviceAddress, postcode, city == null ? "" : city);
         try {
             Customer created = customers.create(form, user.email());
             return Redirects.seeOther("/console/customers/" + created.id, "notice_customer_created");
@@ -175,9 +176,10 @@ public class ConsoleCustomerResource {
             @RestForm String accountNumber,
             @RestForm String serviceAddress,
             @RestForm String postcode,
-            @RestForm String status) {
+            @RestForm String status,
+            @RestForm String city) {
         Customer customer = customers.get(id);
-        AccountForm form = new AccountForm(accountNumber, serviceAddress, postcode, status);
+        AccountForm form = new AccountForm(accountNumber, serviceAddress, postcode, status, city == null ? "" : city);
         try {
             var account = customers.openAccount(id, form, user.email());
             return Redirects.seeOther("/console/accounts/" + account.id, "notice_account_opened");

@@ -6,10 +6,12 @@ import app.billfold.common.BusinessRuleException;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
 import app.billfold.common.InvalidInputException;
+import app.billfold.common.Money;
 import app.billfold.common.NotFoundException;
 import app.billfold.common.PublicLinks;
 import app.billfold.identity.Signer;
 import app.billfold.identity.UserSessions;
+import app.billfold.invoice.AccountBalances;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.Invoices;
 import app.billfold.payment.ChargeAttempt;
@@ -19,7 +21,9 @@ import app.billfold.payment.GuestPayment;
 import app.billfold.payment.PayNow;
 import app.billfold.payment.Payment;
 import app.billfold.payment.Payments;
+import app.billfold.payment.ReceiptNotice;
 import app.billfold.payment.gateway.MethodKind;
+import app.billfold.payment.sandbox.SandboxOrder;
 import app.billfold.web.common.Checkout;
 import app.billfold.web.common.Cookies;
 import app.billfold.web.common.CsrfToken;
@@ -63,7 +67,8 @@ public class GuestResource {
     static final String CHECKOUT = "guest-checkout";
     static final String KEY_PREFIX = "guest-";
 
-    record GuestForm(List<Long> invoices, String amount, String method, boolean autopay, String email) {}
+    record GuestForm(
+            List<Long> invoices, String amount, String method, boolean autopay, String email, boolean paperless) {}
 
     @CheckedTemplate(basePath = "guest")
     static class Templates {
@@ -76,9 +81,16 @@ public class GuestResource {
                 String key,
                 FieldErrors errors,
                 String refusal,
-                LocalDate today);
+                LocalDate today,
+                Money total);
 
-        static native TemplateInstance receipt(Payment payment);
+        static native TemplateInstance receipt(
+                Payment payment,
+                Money stillOwed,
+                boolean hasSignIn,
+                String copyEmail,
+                String paperlessEmail,
+                FieldErrors errors);
 
         static native TemplateInstance manage(
                 Account account, String link, String email, boolean mayRegister, FieldErrors errors, String refusal);
@@ -126,6 +138,12 @@ public class GuestResource {
     @Inject
     CsrfToken csrf;
 
+    @Inject
+    ReceiptNotice receiptNotice;
+
+    @Inject
+    AccountBalances balances;
+
     @GET
     public TemplateInstance start() {
         return Templates.start("", null);
@@ -154,9 +172,16 @@ public class GuestResource {
     public TemplateInstance payPage(@CookieParam(COOKIE) String cookie) {
         Account account = access.account(sessionId(cookie));
         List<Invoice> payable = invoices.payableForAccount(account.id);
-        GuestForm form = new GuestForm(payable.stream().map(i -> i.id).toList(), "", "new-card", false, "");
+        GuestForm form = new GuestForm(payable.stream().map(i -> i.id).toList(), "", "new-card", false, "", false);
         return Templates.pay(
-                account, payable, form, HostedForm.newKey(KEY_PREFIX), new FieldErrors(), null, biller.today());
+                account,
+                payable,
+                form,
+                HostedForm.newKey(KEY_PREFIX),
+                new FieldErrors(),
+                null,
+                biller.today(),
+                payNow.formTotal(account.id, form.invoices(), form.amount()));
     }
 
     @POST
@@ -168,10 +193,12 @@ public class GuestResource {
             @RestForm String method,
             @RestForm boolean autopay,
             @RestForm String email,
+            @RestForm boolean paperless,
             @RestForm String key) {
         String session = sessionId(cookie);
         Account account = access.account(session);
-        GuestForm form = new GuestForm(invoice == null ? List.of() : invoice, amount, method, autopay, email);
+        GuestForm form =
+                new GuestForm(invoice == null ? List.of() : invoice, amount, method, autopay, email, paperless);
         LinkedHashMap<Long, BigDecimal> parts;
         String confirmTo = "";
         try {
@@ -180,9 +207,12 @@ public class GuestResource {
                 // What the customer set up stays as it is: nothing is charged or changed.
                 return refused(Response.Status.CONFLICT, account, form, new FieldErrors(), "error_guest_autopay_on");
             }
-            if (autopay) {
+            if (autopay || paperless) {
                 FieldErrors errors = new FieldErrors();
                 confirmTo = FormInput.email(errors, "email", email, true);
+                if (paperless && errors.isEmpty() && !guestPayment.billsMayGoTo(account.id, confirmTo)) {
+                    errors.reject("email", "error_guest_paperless_email");
+                }
                 errors.throwIfAny();
             }
         } catch (InvalidInputException e) {
@@ -191,7 +221,8 @@ public class GuestResource {
         String idempotencyKey = HostedForm.keyOf(key, KEY_PREFIX, "a" + account.id);
         String state = signer.sign(
                 CHECKOUT,
-                new Checkout(session, account.id, idempotencyKey, parts, autopay, autopay, confirmTo).encode(),
+                new Checkout(session, account.id, idempotencyKey, parts, autopay, autopay, confirmTo, paperless)
+                        .encode(),
                 Duration.ofMinutes(30));
         if (payNow.paysOnProcessorPage()) {
             String url;
@@ -212,7 +243,9 @@ public class GuestResource {
                     ? Redirects.seeOther("/guest/pay/return?state=" + URLEncoder.encode(state, StandardCharsets.UTF_8))
                     : Response.seeOther(java.net.URI.create(url)).build();
         }
-        return HostedForm.redirect("new-bank".equals(method), "/guest/pay/return", state);
+        BigDecimal total = parts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        String order = new SandboxOrder(Money.of(total, biller.settings().currency), "/guest/pay").signedBy(signer);
+        return HostedForm.redirect("new-bank".equals(method), "/guest/pay/return", state, order);
     }
 
     @GET
@@ -229,7 +262,12 @@ public class GuestResource {
         }
         Account account = access.account(session);
         GuestForm form = new GuestForm(
-                List.copyOf(checkout.parts().keySet()), "", "new-card", checkout.autopay(), checkout.email());
+                List.copyOf(checkout.parts().keySet()),
+                "",
+                "new-card",
+                checkout.autopay(),
+                checkout.email(),
+                checkout.paperless());
         ChargeAttempt attempt;
         try {
             attempt = payNow.paysOnProcessorPage()
@@ -238,6 +276,10 @@ public class GuestResource {
                             session, checkout.parts(), token, checkout.autopay(), checkout.email(), checkout.key());
         } catch (BusinessRuleException e) {
             return refused(Response.Status.CONFLICT, account, form, new FieldErrors(), e.messageKey());
+        }
+        if (checkout.paperless()
+                && (attempt.status == ChargeStatus.SUCCEEDED || attempt.status == ChargeStatus.PROCESSING)) {
+            guestPayment.goPaperless(account.id, checkout.email());
         }
         if (attempt.status == ChargeStatus.SUCCEEDED && attempt.paymentId != null) {
             return Redirects.seeOther("/guest/receipts/" + attempt.paymentId);
@@ -252,9 +294,66 @@ public class GuestResource {
     @GET
     @Path("receipts/{id}")
     public TemplateInstance receipt(@CookieParam(COOKIE) String cookie, @RestPath Long id) {
+        return receiptPage(guestReceipt(cookie, id), "", "", new FieldErrors());
+    }
+
+    /** A copy of the receipt to the address the guest types (a few per payment at most). */
+    @POST
+    @Path("receipts/{id}/email")
+    public Response emailReceipt(@CookieParam(COOKIE) String cookie, @RestPath Long id, @RestForm String copyEmail) {
+        Payment payment = guestReceipt(cookie, id);
+        FieldErrors errors = new FieldErrors();
+        String to = FormInput.email(errors, "copyEmail", copyEmail, true);
+        if (!errors.isEmpty()) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(receiptPage(payment, copyEmail, "", errors))
+                    .build();
+        }
+        boolean sent = receiptNotice.sendCopy(payment.id, to);
+        return Redirects.seeOther(
+                "/guest/receipts/" + payment.id, sent ? "notice_receipt_sent" : "notice_receipt_copies_used");
+    }
+
+    /** Paperless from the receipt, as on the pay form: to the address on file only. */
+    @POST
+    @Path("receipts/{id}/paperless")
+    public Response paperless(
+            @CookieParam(COOKIE) String cookie,
+            @RestPath Long id,
+            @RestForm boolean paperless,
+            @RestForm String paperlessEmail) {
+        Payment payment = guestReceipt(cookie, id);
+        if (!paperless) {
+            return Redirects.seeOther("/guest/receipts/" + payment.id);
+        }
+        FieldErrors errors = new FieldErrors();
+        String email = FormInput.email(errors, "paperlessEmail", paperlessEmail, true);
+        if (errors.isEmpty() && !guestPayment.billsMayGoTo(payment.account.id, email)) {
+            errors.reject("paperlessEmail", "error_guest_paperless_email");
+        }
+        if (!errors.isEmpty()) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(receiptPage(payment, "", paperlessEmail, errors))
+                    .build();
+        }
+        guestPayment.goPaperless(payment.account.id, email);
+        return Redirects.seeOther("/guest/receipts/" + payment.id, "notice_paperless_on");
+    }
+
+    private Payment guestReceipt(String cookie, Long id) {
         Long accountId = access.accountOfAnySession(sessionId(cookie));
-        Payment payment = payments.onAccount(accountId, id);
-        return Templates.receipt(payment);
+        return payments.onAccount(accountId, id);
+    }
+
+    private TemplateInstance receiptPage(Payment payment, String copyEmail, String paperlessEmail, FieldErrors errors) {
+        Account account = payment.account;
+        return Templates.receipt(
+                payment,
+                balances.forAccount(account).due(),
+                registration.hasSignIn(account.customer.id),
+                copyEmail == null ? "" : copyEmail,
+                paperlessEmail == null ? "" : paperlessEmail,
+                errors);
     }
 
     /**
@@ -361,7 +460,8 @@ public class GuestResource {
                         HostedForm.newKey(KEY_PREFIX),
                         errors,
                         refusal,
-                        biller.today()))
+                        biller.today(),
+                        payNow.formTotal(account.id, form.invoices(), form.amount())))
                 .build();
     }
 }

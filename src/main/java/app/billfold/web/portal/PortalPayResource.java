@@ -1,10 +1,12 @@
 package app.billfold.web.portal;
 
 import app.billfold.account.Account;
+import app.billfold.account.Customers;
 import app.billfold.biller.Biller;
 import app.billfold.common.BusinessRuleException;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.InvalidInputException;
+import app.billfold.common.Money;
 import app.billfold.common.PublicLinks;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
@@ -19,9 +21,11 @@ import app.billfold.payment.ChargeStatus;
 import app.billfold.payment.PayNow;
 import app.billfold.payment.Payment;
 import app.billfold.payment.Payments;
+import app.billfold.payment.ReceiptNotice;
 import app.billfold.payment.SavedMethod;
 import app.billfold.payment.SavedMethods;
 import app.billfold.payment.gateway.MethodKind;
+import app.billfold.payment.sandbox.SandboxOrder;
 import app.billfold.web.common.Checkout;
 import app.billfold.web.common.Declines;
 import app.billfold.web.common.HostedForm;
@@ -62,7 +66,8 @@ public class PortalPayResource {
     static final Duration CHECKOUT_VALIDITY = Duration.ofMinutes(30);
 
     /** What the pay page shows again after a refusal. */
-    record PayForm(List<Long> invoices, String amount, String method, boolean save, boolean autopay) {}
+    record PayForm(
+            List<Long> invoices, String amount, String method, boolean save, boolean autopay, boolean paperless) {}
 
     @CheckedTemplate(basePath = "portal/pay")
     static class Templates {
@@ -75,9 +80,11 @@ public class PortalPayResource {
                 String key,
                 FieldErrors errors,
                 String refusal,
-                LocalDate today);
+                LocalDate today,
+                Money total);
 
-        static native TemplateInstance receipt(Payment payment, Account account, List<SavedMethod> methods);
+        static native TemplateInstance receipt(
+                Payment payment, Account account, List<SavedMethod> methods, Money stillOwed);
 
         static native TemplateInstance pending(ChargeAttempt attempt);
 
@@ -111,6 +118,12 @@ public class PortalPayResource {
     @Inject
     PublicLinks links;
 
+    @Inject
+    Customers customers;
+
+    @Inject
+    ReceiptNotice receiptNotice;
+
     @GET
     @Path("pay")
     public TemplateInstance payPage(@RestQuery Long account, @RestQuery Long invoice) {
@@ -136,7 +149,14 @@ public class PortalPayResource {
                 .findFirst()
                 .map(m -> "saved-" + m.id)
                 .orElse("new-card");
-        return page(mine, acct, payable, saved, new PayForm(ticked, "", method, true, false), new FieldErrors(), null);
+        return page(
+                mine,
+                acct,
+                payable,
+                saved,
+                new PayForm(ticked, "", method, true, false, false),
+                new FieldErrors(),
+                null);
     }
 
     @POST
@@ -148,12 +168,13 @@ public class PortalPayResource {
             @RestForm String method,
             @RestForm boolean save,
             @RestForm boolean autopay,
+            @RestForm boolean paperless,
             @RestForm String key) {
         if (account == null) {
             throw new app.billfold.common.NotFoundException("account");
         }
         Account acct = payNow.account(user.customerId(), account);
-        PayForm form = new PayForm(invoice == null ? List.of() : invoice, amount, method, save, autopay);
+        PayForm form = new PayForm(invoice == null ? List.of() : invoice, amount, method, save, autopay, paperless);
         String idempotencyKey = HostedForm.keyOf(key, KEY_PREFIX, "c" + user.customerId());
         LinkedHashMap<Long, BigDecimal> parts;
         try {
@@ -191,14 +212,17 @@ public class PortalPayResource {
             return refused(
                     Response.Status.BAD_REQUEST, acct, form, new FieldErrors().reject("method", "error_choice"), null);
         }
-        Checkout checkout =
-                new Checkout(String.valueOf(user.customerId()), acct.id, idempotencyKey, parts, save, autopay, "");
+        Checkout checkout = new Checkout(
+                String.valueOf(user.customerId()), acct.id, idempotencyKey, parts, save, autopay, "", paperless);
         String state = signer.sign(CHECKOUT, checkout.encode(), CHECKOUT_VALIDITY);
         if (payNow.paysOnProcessorPage()) {
             return toProcessorPage(
                     acct, form, checkout, chosen.equals("new-bank") ? MethodKind.BANK : MethodKind.CARD, state);
         }
-        return HostedForm.redirect(chosen.equals("new-bank"), "/portal/pay/return", state);
+        String order = new SandboxOrder(
+                        Money.of(checkout.total(), biller.settings().currency), "/portal/pay?account=" + acct.id)
+                .signedBy(signer);
+        return HostedForm.redirect(chosen.equals("new-bank"), "/portal/pay/return", state, order);
     }
 
     /** Stripe Checkout: the payer types and pays there, and comes back to the return page. */
@@ -241,7 +265,12 @@ public class PortalPayResource {
                 .orElseThrow(() -> new app.billfold.common.NotFoundException("checkout"));
         Account acct = payNow.account(user.customerId(), checkout.accountId());
         PayForm form = new PayForm(
-                List.copyOf(checkout.parts().keySet()), "", "new-card", checkout.save(), checkout.autopay());
+                List.copyOf(checkout.parts().keySet()),
+                "",
+                "new-card",
+                checkout.save(),
+                checkout.autopay(),
+                checkout.paperless());
         if (payNow.paysOnProcessorPage()) {
             return outcome(acct, form, () -> finishProcessorPage(acct, checkout));
         }
@@ -267,7 +296,21 @@ public class PortalPayResource {
     @Path("receipts/{id}")
     public TemplateInstance receipt(@RestPath Long id) {
         Payment payment = payments.receipt(user.customerId(), id);
-        return Templates.receipt(payment, payment.account, methods.of(user.customerId()));
+        return Templates.receipt(
+                payment,
+                payment.account,
+                methods.of(user.customerId()),
+                balances.forAccount(payment.account).due());
+    }
+
+    /** A copy of the receipt, to the customer's address on file. */
+    @POST
+    @Path("receipts/{id}/email")
+    public Response emailReceipt(@RestPath Long id) {
+        Payment payment = payments.receipt(user.customerId(), id);
+        boolean sent = receiptNotice.sendCopy(payment.id, payment.account.customer.email);
+        return Redirects.seeOther(
+                "/portal/receipts/" + payment.id, sent ? "notice_receipt_sent" : "notice_receipt_copies_used");
     }
 
     /** Every payment on the customer's accounts, newest first, each linking to its receipt. */
@@ -290,7 +333,12 @@ public class PortalPayResource {
         } catch (BusinessRuleException e) {
             return refused(Response.Status.CONFLICT, acct, form, new FieldErrors(), e.messageKey());
         }
-        if (attempt.status == ChargeStatus.SUCCEEDED && attempt.paymentId != null) {
+        boolean paid = attempt.status == ChargeStatus.SUCCEEDED && attempt.paymentId != null;
+        if (form.paperless() && (paid || attempt.status == ChargeStatus.PROCESSING)) {
+            // Like autopay, paperless ticked on the pay form starts once the payment went through.
+            customers.setPaperless(user.customerId(), acct.id, true, user.email());
+        }
+        if (paid) {
             return Redirects.seeOther("/portal/receipts/" + attempt.paymentId);
         }
         if (attempt.status == ChargeStatus.FAILED) {
@@ -325,6 +373,15 @@ public class PortalPayResource {
             FieldErrors errors,
             String refusal) {
         return Templates.pay(
-                mine, acct, payable, saved, form, HostedForm.newKey(KEY_PREFIX), errors, refusal, biller.today());
+                mine,
+                acct,
+                payable,
+                saved,
+                form,
+                HostedForm.newKey(KEY_PREFIX),
+                errors,
+                refusal,
+                biller.today(),
+                payNow.formTotal(acct.id, form.invoices(), form.amount()));
     }
 }

@@ -1,5 +1,6 @@
 package app.billfold.web.portal;
 
+import app.billfold.autopay.NextAutopayCharge;
 import app.billfold.biller.Biller;
 import app.billfold.common.Money;
 import app.billfold.identity.CurrentUser;
@@ -15,10 +16,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
-/** The customer's dashboard: every account, what is due, when, and what is overdue. */
+/**
+ * The customer's dashboard: every account, what is due and when, what is overdue (never called
+ * "next due"), and for an account on autopay its next automatic charge.
+ */
 @Path("/portal")
 @RolesAllowed(Role.CUSTOMER_ROLE)
 public class PortalResource {
@@ -26,7 +32,12 @@ public class PortalResource {
     @CheckedTemplate(basePath = "portal")
     static class Templates {
         static native TemplateInstance dashboard(
-                List<AccountBalance> balances, Money totalDue, LocalDate nextDue, boolean anyOverdue);
+                List<AccountBalance> balances,
+                Money totalDue,
+                LocalDate nextDue,
+                Money overdue,
+                LocalDate overdueSince,
+                Map<Long, NextAutopayCharge.Charge> charges);
     }
 
     @Inject
@@ -37,6 +48,9 @@ public class PortalResource {
 
     @Inject
     Biller biller;
+
+    @Inject
+    NextAutopayCharge nextCharge;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -51,7 +65,19 @@ public class PortalResource {
                 .filter(Objects::nonNull)
                 .min(LocalDate::compareTo)
                 .orElse(null);
-        boolean overdue = mine.stream().anyMatch(AccountBalance::isOverdue);
-        return Templates.dashboard(mine, total, nextDue, overdue);
+        Money overdue = mine.stream()
+                .map(AccountBalance::overdue)
+                .reduce(Money::plus)
+                .orElse(Money.zero(biller.settings().currency));
+        LocalDate overdueSince = mine.stream()
+                .map(AccountBalance::overdueSince)
+                .filter(Objects::nonNull)
+                .min(LocalDate::compareTo)
+                .orElse(null);
+        Map<Long, NextAutopayCharge.Charge> charges = new HashMap<>();
+        for (AccountBalance balance : mine) {
+            nextCharge.of(balance.account()).ifPresent(c -> charges.put(balance.account().id, c));
+        }
+        return Templates.dashboard(mine, total, nextDue, overdue, overdueSince, charges);
     }
 }

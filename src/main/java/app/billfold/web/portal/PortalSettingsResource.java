@@ -15,6 +15,7 @@ import app.billfold.payment.RemoveMethod;
 import app.billfold.payment.SavedMethod;
 import app.billfold.payment.SavedMethods;
 import app.billfold.payment.gateway.MethodKind;
+import app.billfold.payment.sandbox.SandboxOrder;
 import app.billfold.web.common.Declines;
 import app.billfold.web.common.HostedForm;
 import app.billfold.web.common.Redirects;
@@ -152,7 +153,11 @@ public class PortalSettingsResource {
                         .build();
             }
         }
-        return HostedForm.redirect("bank".equals(kind), "/portal/settings/methods/added", state);
+        return HostedForm.redirect(
+                "bank".equals(kind),
+                "/portal/settings/methods/added",
+                state,
+                new SandboxOrder(null, "/portal/settings").signedBy(signer));
     }
 
     @GET
