@@ -1,6 +1,7 @@
 package app.billfold.account;
 
 import app.billfold.audit.AuditLog;
+import app.billfold.audit.Changes;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
 import app.billfold.common.NotFoundException;
@@ -99,12 +100,18 @@ public class Customers {
             customer.smsFailedAt = null;
             customer.smsFailure = null;
         }
+        Changes changes = Changes.of()
+                .field("kind", customer.kind, changed.kind)
+                .field("name", customer.name, changed.name)
+                .field("email", customer.email, changed.email)
+                .field("phone", customer.phone, changed.phone)
+                .field("language", customer.language, changed.language);
         customer.kind = changed.kind;
         customer.name = changed.name;
         customer.email = changed.email;
         customer.phone = changed.phone;
         customer.language = changed.language;
-        audit.record(actor, "customer.update", "customer:" + customer.id, customer.name);
+        audit.change(actor, "customer.update", "customer:" + customer.id, null, changes);
         return customer;
     }
 
@@ -134,6 +141,12 @@ public class Customers {
         changed.id = account.id;
         readAccount(form, changed, errors);
         errors.throwIfAny();
+        // The postcode is guest pay's second factor: its change is on record like the others.
+        Changes changes = Changes.of()
+                .field("accountNumber", account.number, changed.number)
+                .field("serviceAddress", account.serviceAddress, changed.serviceAddress)
+                .field("postcode", account.postcode, changed.postcode)
+                .field("status", account.status, changed.status);
         account.number = changed.number;
         account.serviceAddress = changed.serviceAddress;
         account.postcode = changed.postcode;
@@ -142,7 +155,7 @@ public class Customers {
         }
         boolean closing = account.status == AccountStatus.ACTIVE && changed.status == AccountStatus.CLOSED;
         account.status = changed.status;
-        audit.record(actor, "account.update", "account:" + account.id, account.number + " " + account.status);
+        audit.change(actor, "account.update", "account:" + account.id, null, changes);
         if (closing && account.customer.accounts.stream().allMatch(a -> a.status == AccountStatus.CLOSED)) {
             // Observers act in this transaction: if one fails (Keycloak down), the closing fails too.
             customerClosed.fire(new CustomerClosed(account.customer.id, actor));

@@ -27,10 +27,38 @@ public class AuditLog {
         entry.actor = actor;
         entry.action = action;
         entry.subject = subject;
-        entry.detail = detail;
+        entry.detail = clip(detail);
         entry.before = clip(before);
         entry.after = clip(after);
         entry.persist();
+    }
+
+    /**
+     * A change field by field: only the fields that changed, each with its value before and after.
+     * A save that changed nothing is still on record (someone pressed save), and says so.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void change(String actor, String action, String subject, String detail, Changes changes) {
+        change(
+                actor,
+                action,
+                subject,
+                detail == null ? changedFields(changes) : detail,
+                changes.before(),
+                changes.after());
+    }
+
+    /**
+     * An action that changes nothing in the database but must be on record, such as an export of
+     * customers' data: written in a transaction of its own if the caller has none.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void read(String actor, String action, String subject, String detail) {
+        change(actor, action, subject, detail, null, null);
+    }
+
+    private static String changedFields(Changes changes) {
+        return changes.isEmpty() ? "nothing changed" : "changed " + changes.fields();
     }
 
     private static String clip(String text) {

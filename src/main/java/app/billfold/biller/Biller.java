@@ -1,6 +1,7 @@
 package app.billfold.biller;
 
 import app.billfold.audit.AuditLog;
+import app.billfold.audit.Changes;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -128,6 +129,21 @@ public class Biller {
             errors.reject("currency", "error_currency_locked");
             errors.throwIfAny();
         }
+        Changes changes = Changes.of()
+                .field("legalName", settings.legalName, legalName)
+                .field("address", settings.address, address)
+                .field("taxId", settings.taxId, taxId)
+                .field("currency", settings.currency, currency.toUpperCase(java.util.Locale.ROOT))
+                .field("timeZone", settings.timeZone, timeZone)
+                .field("invoicePrefix", settings.invoicePrefix, prefix)
+                .field("supportEmail", settings.supportEmail, supportEmail)
+                .field("supportPhone", settings.supportPhone, supportPhone.isEmpty() ? null : supportPhone)
+                .field("brandColour", settings.brandColour, colour.toLowerCase(java.util.Locale.ROOT))
+                .hidden(
+                        "logo",
+                        (form.logo() != null && form.logo().length > 0) || (form.removeLogo() && settings.logo != null))
+                .field("reminderDays", settings.reminderDays, reminderDays)
+                .field("reminderSmsDays", settings.reminderSmsDays, reminderSmsDays);
         settings.legalName = legalName;
         settings.address = address;
         settings.taxId = taxId;
@@ -147,7 +163,7 @@ public class Biller {
         settings.reminderDays = reminderDays;
         settings.reminderSmsDays = reminderSmsDays;
         settings.updatedAt = Instant.now(clock);
-        audit.record(actor, "biller.settings.update", "biller", null);
+        audit.change(actor, "biller.settings.update", "biller", null, changes);
         changed.fire(new BillerSettingsChanged());
     }
 

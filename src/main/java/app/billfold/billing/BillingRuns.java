@@ -1,6 +1,7 @@
 package app.billfold.billing;
 
 import app.billfold.account.AccountStatus;
+import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
 import app.billfold.common.BusinessRuleException;
 import app.billfold.common.InvalidInputException;
@@ -73,6 +74,9 @@ public class BillingRuns {
 
     @Inject
     ThisNode node;
+
+    @Inject
+    AuditLog audit;
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "billing-run");
@@ -165,6 +169,7 @@ public class BillingRuns {
             run.node = node.name();
             run.heartbeatAt = run.startedAt;
             run.persist();
+            audit.record(actor, "billing.run", "billing-run:" + run.id, "billing date " + run.billingDate);
             return run.id;
         });
     }

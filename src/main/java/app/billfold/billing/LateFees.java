@@ -1,6 +1,7 @@
 package app.billfold.billing;
 
 import app.billfold.audit.AuditLog;
+import app.billfold.audit.Changes;
 import app.billfold.biller.Biller;
 import app.billfold.common.BusinessRuleException;
 import app.billfold.common.DocumentWords;
@@ -120,15 +121,27 @@ public class LateFees {
         errors.throwIfAny();
         LateFeePolicy policy = em.find(
                 LateFeePolicy.class, LateFeePolicy.SINGLETON_ID, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        String before = describe(policy);
+        BigDecimal returnedPaymentFee = returnedFee == null || returnedFee.signum() == 0 ? null : returnedFee;
+        Changes changes = Changes.of()
+                .field("kind", policy.kind, kind)
+                .field("amount", plain(policy.amount), plain(amount))
+                .field("graceDays", policy.graceDays, grace)
+                .field("repeat", policy.repeat, repeat)
+                .field("cap", plain(policy.cap), plain(cap))
+                .field("returnedFee", plain(policy.returnedPaymentFee), plain(returnedPaymentFee));
         policy.kind = kind;
         policy.amount = amount;
         policy.graceDays = grace;
         policy.repeat = repeat;
         policy.cap = cap;
-        policy.returnedPaymentFee = returnedFee == null || returnedFee.signum() == 0 ? null : returnedFee;
+        policy.returnedPaymentFee = returnedPaymentFee;
         policy.updatedAt = Instant.now(clock);
-        audit.change(actor, "latefee.policy", "biller", null, before, describe(policy));
+        audit.change(actor, "latefee.policy", "biller", describe(policy), changes);
+    }
+
+    /** An amount as typed, so that 5 and 5.0000 read as no change. */
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : amount.stripTrailingZeros().toPlainString();
     }
 
     @Scheduled(

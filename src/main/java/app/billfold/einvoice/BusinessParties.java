@@ -2,6 +2,7 @@ package app.billfold.einvoice;
 
 import app.billfold.account.Customer;
 import app.billfold.audit.AuditLog;
+import app.billfold.audit.Changes;
 import app.billfold.biller.Biller;
 import app.billfold.biller.BillerSettings;
 import app.billfold.common.FieldErrors;
@@ -38,12 +39,15 @@ public class BusinessParties {
         }
         errors.throwIfAny();
         BillerSettings settings = biller.settingsForChange();
-        String before = describe(settings.business()) + " iban " + settings.iban;
+        Changes changes = compare(settings.business(), details)
+                .field("iban", settings.iban, iban)
+                .field("bic", settings.bic, bic)
+                .field("operationCategory", settings.operationCategory, category);
         settings.business = details;
         settings.iban = iban;
         settings.bic = bic;
         settings.operationCategory = category;
-        audit.change(actor, "biller.einvoicing.update", "biller", null, before, describe(details) + " iban " + iban);
+        audit.change(actor, "biller.einvoicing.update", "biller", null, changes);
     }
 
     @Transactional
@@ -56,28 +60,25 @@ public class BusinessParties {
         BusinessDetails details = form.read(errors);
         String reference = FormInput.optional(errors, "buyerReference", buyerReference, 100);
         errors.throwIfAny();
-        String before = describe(customer.business()) + " ref " + customer.buyerReference;
+        Changes changes =
+                compare(customer.business(), details).field("buyerReference", customer.buyerReference, reference);
         customer.business = details;
         customer.buyerReference = reference;
-        audit.change(
-                actor,
-                "customer.business.update",
-                "customer:" + customer.id,
-                null,
-                before,
-                describe(details) + " ref " + customer.buyerReference);
+        audit.change(actor, "customer.business.update", "customer:" + customer.id, null, changes);
         return customer;
     }
 
-    private static String describe(BusinessDetails d) {
-        return String.join(
-                " / ",
-                String.valueOf(d.street),
-                String.valueOf(d.postcode),
-                String.valueOf(d.city),
-                String.valueOf(d.countryCode),
-                "VAT " + d.vatId,
-                "reg " + d.registrationScheme + ":" + d.registrationId,
-                "endpoint " + d.endpointScheme + ":" + d.endpointId);
+    private static Changes compare(BusinessDetails was, BusinessDetails now) {
+        BusinessDetails before = was == null ? new BusinessDetails() : was;
+        return Changes.of()
+                .field("street", before.street, now.street)
+                .field("postcode", before.postcode, now.postcode)
+                .field("city", before.city, now.city)
+                .field("countryCode", before.countryCode, now.countryCode)
+                .field("vatId", before.vatId, now.vatId)
+                .field("registrationScheme", before.registrationScheme, now.registrationScheme)
+                .field("registrationId", before.registrationId, now.registrationId)
+                .field("endpointScheme", before.endpointScheme, now.endpointScheme)
+                .field("endpointId", before.endpointId, now.endpointId);
     }
 }

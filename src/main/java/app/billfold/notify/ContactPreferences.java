@@ -3,6 +3,7 @@ package app.billfold.notify;
 import app.billfold.account.Customer;
 import app.billfold.account.NotifyBy;
 import app.billfold.audit.AuditLog;
+import app.billfold.audit.Changes;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,7 +83,10 @@ public class ContactPreferences {
         }
         errors.throwIfAny();
 
-        String before = describe(customer);
+        Changes changes = Changes.of()
+                .field("notifyBy", customer.notifyBy, notifyBy)
+                .field("phone", customer.phone, hasPhone ? phone : null)
+                .field("timeZone", customer.timeZone, zone.isEmpty() ? null : zone);
         boolean codeSent = hasPhone && form.smsConsent() && !consented;
         if (codeSent) {
             verification.send(customer.id, phone, customer.language);
@@ -94,13 +98,17 @@ public class ContactPreferences {
         customer.notifyBy = notifyBy;
         customer.phone = hasPhone ? phone : null;
         customer.timeZone = zone.isEmpty() ? null : zone;
-        audit.change(actor, "customer.preferences", "customer:" + customer.id, null, before, describe(customer));
+        audit.change(
+                actor,
+                "customer.preferences",
+                "customer:" + customer.id,
+                codeSent ? changedOr(changes) + "; SMS code sent to confirm consent" : null,
+                changes);
         return codeSent ? Saved.CODE_SENT : Saved.SAVED;
     }
 
-    private static String describe(Customer customer) {
-        return "notify by " + customer.notifyBy + ", phone " + (customer.phone == null ? "none" : customer.phone)
-                + ", time zone " + (customer.timeZone == null ? "biller's" : customer.timeZone);
+    private static String changedOr(Changes changes) {
+        return changes.isEmpty() ? "nothing changed" : "changed " + changes.fields();
     }
 
     /**

@@ -1,6 +1,7 @@
 package app.billfold.notify;
 
 import app.billfold.audit.AuditLog;
+import app.billfold.audit.Changes;
 import app.billfold.einvoice.EInvoices;
 import app.billfold.einvoice.IssuedDocuments;
 import app.billfold.invoice.Invoice;
@@ -110,8 +111,7 @@ public class PrintQueue {
                 "print.rule",
                 "biller",
                 null,
-                before ? "paid bills printed" : "paid bills left out",
-                print ? "paid bills printed" : "paid bills left out");
+                Changes.of().field("printPaid", before ? "yes" : "no", print ? "yes" : "no"));
     }
 
     /** Every waiting bill, as it was issued (its Factur-X PDF, in its customer's language), as one PDF. */
@@ -123,9 +123,32 @@ public class PrintQueue {
     /** The chosen waiting bills (none chosen: all of them), each in its customer's language, as one PDF. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] mergedPdf(List<Long> chosen) {
-        List<Invoice> bills = waiting().stream()
+        return merge(chosen(chosen));
+    }
+
+    /** The same PDF taken by a clerk: an export of customers' bills, so on the audit trail. */
+    @Transactional
+    public byte[] mergedPdf(List<Long> chosen, String actor) {
+        List<Invoice> bills = chosen(chosen);
+        if (!bills.isEmpty()) {
+            audit.record(
+                    actor,
+                    "export.print",
+                    "print-queue",
+                    bills.size() + " bills: "
+                            + String.join(
+                                    ", ", bills.stream().map(b -> b.number).toList()));
+        }
+        return merge(bills);
+    }
+
+    private List<Invoice> chosen(List<Long> chosen) {
+        return waiting().stream()
                 .filter(bill -> chosen.isEmpty() || chosen.contains(bill.id))
                 .toList();
+    }
+
+    private byte[] merge(List<Invoice> bills) {
         if (bills.isEmpty()) {
             return new byte[0];
         }

@@ -2,6 +2,7 @@ package app.billfold.web.console;
 
 import app.billfold.account.Customer;
 import app.billfold.account.Customers;
+import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
@@ -61,6 +62,9 @@ public class ConsoleEInvoicingResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    AuditLog audit;
+
     @GET
     @Path("customers/{id}/business")
     public TemplateInstance buyer(@RestPath Long id) {
@@ -112,7 +116,9 @@ public class ConsoleEInvoicingResource {
                     .entity(Templates.export(from, to, errors))
                     .build();
         }
-        return Response.ok(documents.zip(start, end), "application/zip")
+        byte[] zip = documents.zip(start, end);
+        audit.read(user.email(), "export.einvoices", "einvoices", start + " to " + end + ", " + zip.length + " bytes");
+        return Response.ok(zip, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"einvoices-" + start + "-" + end + ".zip\"")
                 .header("Cache-Control", "no-store")
                 .build();

@@ -1,6 +1,7 @@
 package app.billfold.web.console;
 
 import app.billfold.account.CustomerImport;
+import app.billfold.audit.AuditLog;
 import app.billfold.common.UploadedCsv;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
@@ -41,6 +42,9 @@ public class ConsoleImportResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    AuditLog audit;
+
     @GET
     public TemplateInstance form() {
         return Templates.importer(null, "", false);
@@ -53,6 +57,14 @@ public class ConsoleImportResource {
                 ? ""
                 : UploadedCsv.decode(Files.readAllBytes(file.uploadedFile())).orElse(null);
         CustomerImport.Preview preview = csv == null ? CustomerImport.NOT_UTF8 : importer.preview(csv);
+        if (preview.valid() && file != null) {
+            // Reading a file of customers' details is on record, even if it is never imported.
+            audit.read(
+                    user.email(),
+                    "customers.import.preview",
+                    "customers",
+                    file.fileName() + ", " + preview.rows().size() + " rows");
+        }
         return Response.status(preview.valid() ? Response.Status.OK : Response.Status.BAD_REQUEST)
                 .entity(Templates.importer(preview, csv == null ? "" : csv, false))
                 .build();

@@ -55,7 +55,7 @@ public class ConsolePrintResource {
     @Path("bills.pdf")
     @Produces("application/pdf")
     public Response merged(@org.jboss.resteasy.reactive.RestQuery List<Long> invoice) {
-        byte[] pdf = queue.mergedPdf(invoice == null ? List.of() : invoice);
+        byte[] pdf = queue.mergedPdf(invoice == null ? List.of() : invoice, user.email());
         if (pdf.length == 0) {
             return Redirects.seeOther("/console/print");
         }

@@ -1,8 +1,10 @@
 package app.billfold.web.console;
 
+import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
+import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.report.AdoptionReport;
 import app.billfold.report.AgingReport;
@@ -48,6 +50,12 @@ public class ConsoleReportsResource {
     @Inject
     Biller biller;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentUser user;
+
     @GET
     @Path("aging")
     @Produces(MediaType.TEXT_HTML)
@@ -75,6 +83,11 @@ public class ConsoleReportsResource {
                     .build();
         }
         AgingReport.Report report = aging.asOf(day == null ? biller.today() : day);
+        audit.read(
+                user.email(),
+                "export.aging",
+                "aging",
+                "as of " + report.asOf() + ", " + report.rows().size() + " accounts");
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = CSVFormat.RFC4180
                 .builder()

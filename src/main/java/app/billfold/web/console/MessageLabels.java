@@ -47,4 +47,33 @@ public class MessageLabels {
         m.appendTail(out);
         return out.toString();
     }
+
+    /** One line of an audit entry's before or after: a field and its value, or a line of free text. */
+    public record ChangeLine(String field, String value) {}
+
+    private static final java.util.regex.Pattern FIELD_LINE =
+            java.util.regex.Pattern.compile("^([a-z][A-Za-z]*): (.*)$");
+
+    /**
+     * An audit entry's before or after as the trail lists it: "postcode: 75001" one field a line
+     * (see {@link app.billfold.audit.Changes}), the field's name in words ("service address"); texts
+     * of older entries as they were written.
+     */
+    static java.util.List<ChangeLine> changeLines(
+            String text, String currency, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        if (text == null || text.isBlank()) {
+            return java.util.List.of();
+        }
+        java.util.List<ChangeLine> lines = new java.util.ArrayList<>();
+        for (String line : text.split("\n")) {
+            java.util.regex.Matcher m = FIELD_LINE.matcher(line);
+            if (m.matches()) {
+                String words = m.group(1).replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+                lines.add(new ChangeLine(words, withMoney(m.group(2), currency, locale)));
+            } else {
+                lines.add(new ChangeLine(null, withMoney(line, currency, locale)));
+            }
+        }
+        return lines;
+    }
 }
