@@ -2,6 +2,7 @@ package app.billfold.web.console;
 
 import app.billfold.biller.Biller;
 import app.billfold.common.BusinessRuleException;
+import app.billfold.common.FieldErrors;
 import app.billfold.common.InvalidInputException;
 import app.billfold.einvoice.EInvoices;
 import app.billfold.einvoice.IssuedDocuments;
@@ -86,12 +87,27 @@ public class ConsoleCreditResource {
                 }
             }
         });
+        String reason = form.getFirst("reason");
         try {
-            creditNotes.issue(id, quantities, form.getFirst("reason"), user.email());
+            creditNotes.issue(id, quantities, reason, user.email());
         } catch (InvalidInputException e) {
-            return refused(id, e.errors().asMap().values().iterator().next());
+            // Named for this form on a page with several reasons: each error beside its field.
+            FieldErrors errors = new FieldErrors();
+            e.errors()
+                    .asMap()
+                    .forEach((field, key) -> errors.reject(
+                            switch (field) {
+                                case "reason" -> "creditReason";
+                                case "lines" -> "creditLines";
+                                default -> field;
+                            },
+                            key));
+            Map<String, String> posted = new HashMap<>();
+            quantities.forEach((line, quantity) -> posted.put("quantity." + line, quantity));
+            posted.put("creditReason", reason == null ? "" : reason);
+            return refused(id, null, errors, posted);
         } catch (BusinessRuleException e) {
-            return refused(id, e.messageKey());
+            return refused(id, e.messageKey(), new FieldErrors(), Map.of());
         }
         return Redirects.seeOther("/console/invoices/" + id, "notice_account_updated");
     }
@@ -109,11 +125,11 @@ public class ConsoleCreditResource {
         return Redirects.seeOther("/console/accounts/" + id, "notice_refunded");
     }
 
-    private Response refused(Long invoiceId, String key) {
+    private Response refused(Long invoiceId, String key, FieldErrors errors, Map<String, String> posted) {
         Invoice invoice = invoices.get(invoiceId);
         return Response.status(Response.Status.BAD_REQUEST)
                 .entity(ConsoleInvoiceResource.Templates.detail(
-                        invoice, payments.allocationsFor(invoiceId), biller.today(), key))
+                        invoice, payments.allocationsFor(invoiceId), biller.today(), key, errors, posted))
                 .build();
     }
 }

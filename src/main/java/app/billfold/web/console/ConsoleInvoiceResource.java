@@ -56,8 +56,18 @@ public class ConsoleInvoiceResource {
                 String refusal,
                 java.util.Collection<String> problems);
 
+        /**
+         * The invoice page; {@code errors} and {@code posted} are those of its credit-note or
+         * write-off form when one was refused (fields named creditLines, quantity.{lineId},
+         * creditReason, writeOffReason: the page has several forms with a reason).
+         */
         static native TemplateInstance detail(
-                Invoice invoice, List<PaymentAllocation> payments, LocalDate today, String refusal);
+                Invoice invoice,
+                List<PaymentAllocation> payments,
+                LocalDate today,
+                String refusal,
+                FieldErrors errors,
+                java.util.Map<String, String> posted);
 
         static native TemplateInstance confirm(Invoice invoice);
     }
@@ -120,7 +130,8 @@ public class ConsoleInvoiceResource {
                     null,
                     List.of());
         }
-        return Templates.detail(invoice, payments.allocationsFor(id), biller.today(), null);
+        return Templates.detail(
+                invoice, payments.allocationsFor(id), biller.today(), null, new FieldErrors(), java.util.Map.of());
     }
 
     /** Saves a draft; "more" asks for more blank rows, "issue" saves and shows what issuing will do. */
@@ -172,7 +183,13 @@ public class ConsoleInvoiceResource {
         } catch (BusinessRuleException e) {
             Invoice invoice = invoices.get(id);
             return Response.status(Response.Status.CONFLICT)
-                    .entity(Templates.detail(invoice, payments.allocationsFor(id), biller.today(), e.messageKey()))
+                    .entity(Templates.detail(
+                            invoice,
+                            payments.allocationsFor(id),
+                            biller.today(),
+                            e.messageKey(),
+                            new FieldErrors(),
+                            java.util.Map.of()))
                     .build();
         }
     }

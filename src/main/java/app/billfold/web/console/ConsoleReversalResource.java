@@ -23,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -93,7 +94,12 @@ public class ConsoleReversalResource {
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(ConsoleInvoiceResource.Templates.detail(
-                            invoices.get(id), payments.allocationsFor(id), biller.today(), "error_write_off_reason"))
+                            invoices.get(id),
+                            payments.allocationsFor(id),
+                            biller.today(),
+                            null,
+                            new FieldErrors().reject("writeOffReason", "error_write_off_reason"),
+                            Map.of("writeOffReason", reason == null ? "" : reason)))
                     .build();
         }
         return Redirects.seeOther("/console/invoices/" + id, "notice_account_updated");
