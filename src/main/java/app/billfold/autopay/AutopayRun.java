@@ -143,7 +143,7 @@ public class AutopayRun {
         while (true) {
             AutopaySchedule row;
             try {
-                row = QuarkusTransaction.requiringNew().call(() -> processNext(today));
+                row = processNext(today);
             } catch (RuntimeException e) {
                 LOG.error("Autopay try failed; the row stays scheduled", e);
                 return;
@@ -188,8 +188,28 @@ public class AutopayRun {
                 .intValue();
     }
 
-    /** Claims one due row (rows other nodes hold are skipped), tries it, and records the outcome. */
+    /** A claimed row, and the charge to make for it (none when the row closed without one). */
+    private record Claim(AutopaySchedule row, PayOrder order) {}
+
+    /**
+     * Claims one due row (rows other nodes hold are skipped), tries it, and records the outcome. The
+     * claim commits before the processor is called (invariant 10: no call inside a transaction or
+     * under a lock): it moves the row's next try to tomorrow, so no other worker takes it today, and
+     * a node that dies during the call leaves it to tomorrow's run, which reuses the try's key.
+     */
     AutopaySchedule processNext(LocalDate today) {
+        Claim claim = QuarkusTransaction.requiringNew().call(() -> claimNext(today));
+        if (claim == null) {
+            return null;
+        }
+        if (claim.order() == null) {
+            return claim.row();
+        }
+        ChargeAttempt attempt = takePayment.pay(claim.order());
+        return QuarkusTransaction.requiringNew().call(() -> recordOutcome(claim.row().invoiceId, attempt, today));
+    }
+
+    private Claim claimNext(LocalDate today) {
         List<?> ids = em.createNativeQuery("select invoice_id from autopay_schedule where status = 'SCHEDULED'"
                         + " and next_try_on <= ?1 order by next_try_on, invoice_id limit 1 for update skip locked")
                 .setParameter(1, today)
@@ -205,29 +225,37 @@ public class AutopayRun {
             // Paid by hand, voided, or autopay stopped since: nothing to charge.
             row.status = AutopayStatus.DONE;
             row.lastDeclineCode = invoice.status.isPayable() ? "autopay_stopped" : "paid_otherwise";
-            return row;
+            return new Claim(row, null);
         }
         SavedMethod method = SavedMethod.findById(account.autopayMethodId);
         if (method == null || method.removed || method.isExpiredOn(today)) {
             giveUp(row, "expired_card");
-            return row;
+            return new Claim(row, null);
         }
         if (row.tries == 0) {
             // Retries count from the day the first try really happened, which after downtime or a
             // late enrolment is later than the due date.
             row.firstTryOn = today;
         }
+        row.nextTryOn = today.plusDays(1);
         LinkedHashMap<Long, java.math.BigDecimal> parts = new LinkedHashMap<>();
         parts.put(invoice.id, invoice.balance);
-        ChargeAttempt attempt = takePayment.pay(new PayOrder(
-                account.id,
-                parts,
-                method.token,
-                method.kind,
-                method.label(),
-                ChargePurpose.AUTOPAY,
-                row.idempotencyKey(),
-                SYSTEM));
+        return new Claim(
+                row,
+                new PayOrder(
+                        account.id,
+                        parts,
+                        method.token,
+                        method.kind,
+                        method.label(),
+                        ChargePurpose.AUTOPAY,
+                        row.idempotencyKey(),
+                        SYSTEM));
+    }
+
+    private AutopaySchedule recordOutcome(Long invoiceId, ChargeAttempt attempt, LocalDate today) {
+        AutopaySchedule row = em.find(AutopaySchedule.class, invoiceId);
+        row.updatedAt = Instant.now(clock);
         switch (attempt.status) {
             case SUCCEEDED -> row.status = AutopayStatus.DONE;
             case FAILED -> declined(row, attempt, today);

@@ -753,6 +753,9 @@ public interface AppMessages {
     @Message("Refund made.")
     String notice_refunded();
 
+    @Message("Refund sent: the processor holds it as pending until the money reaches the customer.")
+    String notice_refund_pending();
+
     @Message("Cheque, cash and transfer payments are refunded outside Billfold.")
     String error_refund_offline();
 

@@ -183,6 +183,58 @@ public interface PaymentMessages {
     @Message("SEPA mandate reference:")
     String method_mandate_ref();
 
+    @Message("SEPA mandate reference")
+    String receipt_mandate_ref();
+
+    @Message("Refund")
+    String receipt_refund();
+
+    @Message("Refund of {amount} pending: it reaches the account in a few days")
+    String refund_state_pending(String amount);
+
+    @Message("Refunded {amount}")
+    String refund_state_succeeded(String amount);
+
+    @Message("Refund of {amount} failed: nothing was given back")
+    String refund_state_failed(String amount);
+
+    @Message("Disputes")
+    String disputes_title();
+
+    @Message(
+            "Payers who disputed a payment with their bank. The money was taken back and the bills reopened; answer on the processor's dashboard before the deadline. A dispute won pays the bills again.")
+    String disputes_intro();
+
+    @Message("No disputes.")
+    String disputes_none();
+
+    @Message("Opened")
+    String dispute_opened();
+
+    @Message("Payment")
+    String dispute_payment();
+
+    @Message("Reason")
+    String dispute_reason();
+
+    @Message("Evidence due by")
+    String dispute_due_by();
+
+    @Message("Outcome")
+    String dispute_outcome();
+
+    @Message("open ({status})")
+    String dispute_status_open(String status);
+
+    @Message("won on {date}: the bills were paid again")
+    String dispute_status_won(String date);
+
+    @Message("lost on {date}: the bills stay open")
+    String dispute_status_lost(String date);
+
+    @Message("open disputes to answer")
+    String home_open_disputes();
+
     @Message("Actions")
     String methods_actions();
 

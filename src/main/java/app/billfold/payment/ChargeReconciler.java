@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
- * Settles abandoned and unanswered charges, bank debits processing past their time and processor
- * pages nobody came back from, by asking the processor; on every node, each attempt under its
+ * Settles abandoned and unanswered charges, bank debits processing past their time, processor
+ * pages nobody came back from and refunds left pending or unanswered, by asking the processor; on every node, each attempt under its
  * account's lock, so running twice at once changes nothing.
  */
 @ApplicationScoped
@@ -17,6 +17,9 @@ public class ChargeReconciler {
 
     @Inject
     TakePayment takePayment;
+
+    @Inject
+    RefundPayment refunds;
 
     @Scheduled(
             identity = "charge-reconciler",
@@ -30,6 +33,10 @@ public class ChargeReconciler {
         int moved = takePayment.settleWaiting();
         if (moved > 0) {
             LOG.infof("%d bank debits or processor pages settled by asking the processor", moved);
+        }
+        int refunded = refunds.settleWaiting();
+        if (refunded > 0) {
+            LOG.infof("%d pending refunds settled by asking the processor", refunded);
         }
     }
 }

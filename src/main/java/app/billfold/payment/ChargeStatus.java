@@ -3,6 +3,11 @@ package app.billfold.payment;
 public enum ChargeStatus {
     /** Recorded, with its key, before the processor is called. */
     PENDING,
+    /**
+     * Sent, outside any transaction or lock, and not answered yet: counted as under way by other
+     * payments on the account; asked about by the reconciler only if its sender died.
+     */
+    SENDING,
     SUCCEEDED,
     FAILED,
     /** No answer came back; settled later by asking the processor about the key. */

@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -83,6 +84,12 @@ public class Payment extends PanacheEntityBase {
     @OneToMany(mappedBy = "payment", cascade = CascadeType.ALL)
     public List<PaymentAllocation> allocations = new ArrayList<>();
 
+    /** Its refunds in every state, shown beside it to clerk and customer; written by RefundPayment only. */
+    @OneToMany
+    @JoinColumn(name = "payment_id", insertable = false, updatable = false)
+    @OrderBy("id")
+    public List<Refund> refunds = new ArrayList<>();
+
     public boolean isReversed() {
         return status == PaymentStatus.REVERSED;
     }
@@ -98,6 +105,11 @@ public class Payment extends PanacheEntityBase {
      */
     public String shownReference() {
         return gatewayRef != null ? gatewayRef : reference;
+    }
+
+    /** An amount in this payment's currency (its refunds'). */
+    public Money moneyOf(BigDecimal amount) {
+        return Money.of(amount, currency);
     }
 
     public Money money() {

@@ -256,4 +256,21 @@ public class SavedMethods {
         }
         audit.record(actor, "method.remove", "customer:" + customerId, method.label());
     }
+
+    /**
+     * The payer revoked the method's SEPA mandate at their bank: it can never be debited again, so
+     * autopay stops on every account that used it (the customer chooses another method).
+     */
+    @Transactional
+    public void mandateRevoked(String token) {
+        SavedMethod method = SavedMethod.find("token", token).firstResult();
+        if (method == null) {
+            return;
+        }
+        for (Account account : accounts.list("autopayMethodId", method.id)) {
+            account.autopayMethodId = null;
+            account.autopaySince = null;
+            audit.record("system", "autopay.stop", "account:" + account.id, "mandate revoked: " + method.label());
+        }
+    }
 }

@@ -29,14 +29,18 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
- * Charges a card or bank account at most once per intent (invariant 3):
+ * Charges a card or bank account at most once per intent (invariant 3), with no processor call
+ * inside a transaction or under a lock (invariant 10):
  * <ol>
  *   <li>the attempt is committed with its idempotency key before anything is sent;
- *   <li>it is sent under the account's lock, after capping it to what is still owed, so that no
- *       two charges for the same bills can both go through;
+ *   <li>under the account's lock it is capped to what is still owed, counting every other charge
+ *       under way on those bills (sending, unanswered or a debit processing), marked SENDING and
+ *       committed, so that no two charges for the same bills can both go through;
+ *   <li>it is sent, outside any transaction or lock;
  *   <li>the outcome and the payment commit together. If no answer comes back, or the node dies
  *       before the commit, the attempt stays open and is settled by asking the processor about the
  *       key, never by charging again.
@@ -176,39 +180,43 @@ public class TakePayment {
             }
             accounts.lock(attempt.accountId);
             em.refresh(attempt);
-            if (attempt.status == ChargeStatus.SUCCEEDED) {
-                return attempt;
-            }
-            MethodDetails method = state.method();
-            if (method != null) {
-                attempt.token = method.token();
-                attempt.methodKind = method.kind();
-                attempt.methodLabel = SavedMethods.labelOf(method);
-            }
-            if (state.mandateReference() != null) {
-                attempt.mandateRef = state.mandateReference();
-            }
-            boolean wasProcessing = attempt.status == ChargeStatus.PROCESSING;
-            ChargeResult result = state.result();
-            switch (result.outcome()) {
-                case SUCCEEDED -> resolve(attempt, result);
-                case PROCESSING, DECLINED -> {
-                    if (attempt.status != ChargeStatus.CANCELLED) {
-                        resolve(attempt, result);
-                    }
-                }
-                case NOT_FOUND -> {
-                    if (!attempt.isSettled()) {
-                        resolve(attempt, result);
-                    }
-                }
-                case OPEN -> {}
-            }
-            if (wasProcessing && attempt.status == ChargeStatus.FAILED) {
-                debitReturned.record(attempt);
-            }
-            return attempt;
+            return applyLocked(attempt, state);
         });
+    }
+
+    private ChargeAttempt applyLocked(ChargeAttempt attempt, ChargeState state) {
+        if (attempt.status == ChargeStatus.SUCCEEDED) {
+            return attempt;
+        }
+        MethodDetails method = state.method();
+        if (method != null) {
+            attempt.token = method.token();
+            attempt.methodKind = method.kind();
+            attempt.methodLabel = SavedMethods.labelOf(method);
+        }
+        if (state.mandateReference() != null) {
+            attempt.mandateRef = state.mandateReference();
+        }
+        boolean wasProcessing = attempt.status == ChargeStatus.PROCESSING;
+        ChargeResult result = state.result();
+        switch (result.outcome()) {
+            case SUCCEEDED -> resolve(attempt, result);
+            case PROCESSING, DECLINED -> {
+                if (attempt.status != ChargeStatus.CANCELLED) {
+                    resolve(attempt, result);
+                }
+            }
+            case NOT_FOUND -> {
+                if (!attempt.isSettled()) {
+                    resolve(attempt, result);
+                }
+            }
+            case OPEN -> {}
+        }
+        if (wasProcessing && attempt.status == ChargeStatus.FAILED) {
+            debitReturned.record(attempt);
+        }
+        return attempt;
     }
 
     /**
@@ -238,7 +246,7 @@ public class TakePayment {
             ChargeState state;
             try {
                 if (attempt.status == ChargeStatus.PROCESSING) {
-                    state = new ChargeState(attempt.idempotencyKey, gateway.status(attempt.idempotencyKey), null, null);
+                    state = new ChargeState(attempt.idempotencyKey, ask(attempt), null, null);
                 } else if (attempt.hostedPage != null) {
                     state = gateway.paymentOnPage(attempt.hostedPage);
                 } else {
@@ -291,94 +299,141 @@ public class TakePayment {
         return attempt.id;
     }
 
-    /** Sends the attempt if it is still pending, under the account lock, and records the outcome. */
+    /** What to send for an attempt, decided under the account's lock; null when nothing is to be sent. */
+    private record Send(ChargeAttempt attempt, ChargeRequest charge, String askAbout) {}
+
+    /**
+     * Sends the attempt if it is still pending and records the outcome; an attempt whose answer was
+     * lost is asked about instead. Only the decision (how much is still owed) is taken under the
+     * account's lock; the processor is called after that decision has committed.
+     */
     public ChargeAttempt settle(Long attemptId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        askAboutUnanswered(attemptId);
+        Send send = QuarkusTransaction.requiringNew().call(() -> {
             ChargeAttempt attempt = ChargeAttempt.findById(attemptId);
             accounts.lock(attempt.accountId);
             em.refresh(attempt);
-            if (attempt.isSettled() || attempt.status == ChargeStatus.PROCESSING) {
-                // A bank debit under way is neither charged again nor asked about here: its
-                // processor's event (or the reconciler) settles it.
-                return attempt;
-            }
-            if (attempt.status == ChargeStatus.HOSTED) {
-                return attempt; // paid, if at all, on the processor's page
-            }
             if (attempt.status == ChargeStatus.UNKNOWN) {
-                resolve(attempt, gateway.status(attempt.idempotencyKey));
-                return attempt;
+                return new Send(attempt, null, attempt.idempotencyKey);
             }
-            // Anything else in flight on this account must be counted before deciding what is owed.
-            for (ChargeAttempt other : openAttempts(attempt.accountId)) {
-                if (!other.id.equals(attempt.id)) {
-                    ChargeResult known = gateway.status(other.idempotencyKey);
-                    if (known.outcome() != ChargeOutcome.NOT_FOUND || other.status == ChargeStatus.UNKNOWN) {
-                        resolve(other, known);
-                    }
-                }
+            if (attempt.status != ChargeStatus.PENDING) {
+                // Settled; a bank debit under way (its event or the reconciler settles it); paid, if
+                // at all, on the processor's page; or being sent by someone else right now.
+                return new Send(attempt, null, null);
             }
             Map<Invoice, BigDecimal> parts = stillOwed(attempt);
             BigDecimal total = parts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             if (total.signum() == 0) {
                 attempt.status = ChargeStatus.CANCELLED;
                 attempt.completedAt = Instant.now(clock);
-                return attempt;
+                return new Send(attempt, null, null);
             }
-            ChargeResult result;
-            try {
-                throttle.acquire();
-                result = gateway.charge(new ChargeRequest(
-                        total,
-                        attempt.currency,
-                        attempt.token,
-                        attempt.idempotencyKey,
-                        Map.of(KEY_METADATA, attempt.idempotencyKey, "account", String.valueOf(attempt.accountId)),
-                        accounts.findById(attempt.accountId).customer.gatewayCustomerId,
-                        attempt.methodKind));
-            } catch (GatewayUnavailableException e) {
-                LOG.warnf(
-                        "No answer from the processor for %s; it will be asked about the key", attempt.idempotencyKey);
-                attempt.status = ChargeStatus.UNKNOWN;
-                return attempt;
-            }
-            resolve(attempt, result);
+            attempt.status = ChargeStatus.SENDING;
+            attempt.checkedAt = Instant.now(clock);
+            return new Send(
+                    attempt,
+                    new ChargeRequest(
+                            total,
+                            attempt.currency,
+                            attempt.token,
+                            attempt.idempotencyKey,
+                            Map.of(KEY_METADATA, attempt.idempotencyKey, "account", String.valueOf(attempt.accountId)),
+                            accounts.findById(attempt.accountId).customer.gatewayCustomerId,
+                            attempt.methodKind),
+                    null);
+        });
+        ChargeAttempt attempt = send.attempt();
+        if (send.charge() == null && send.askAbout() == null) {
             return attempt;
+        }
+        ChargeResult result;
+        try {
+            throttle.acquire();
+            result = send.charge() != null ? gateway.charge(send.charge()) : ask(attempt);
+        } catch (GatewayUnavailableException e) {
+            LOG.warnf("No answer from the processor for %s; it will be asked about the key", attempt.idempotencyKey);
+            return QuarkusTransaction.requiringNew().call(() -> {
+                ChargeAttempt unanswered = ChargeAttempt.findById(attemptId);
+                if (unanswered.status == ChargeStatus.SENDING) {
+                    unanswered.status = ChargeStatus.UNKNOWN;
+                }
+                return unanswered;
+            });
+        }
+        return apply(attempt.idempotencyKey, new ChargeState(attempt.idempotencyKey, result, null, null));
+    }
+
+    /**
+     * Before deciding what is still owed, other attempts on the account whose answer was lost are
+     * asked about (outside any lock), so that a charge that went through is booked, not repeated.
+     */
+    private void askAboutUnanswered(Long attemptId) {
+        List<ChargeAttempt> unanswered = QuarkusTransaction.requiringNew().call(() -> {
+            ChargeAttempt attempt = ChargeAttempt.findById(attemptId);
+            return ChargeAttempt.<ChargeAttempt>list(
+                    "accountId = ?1 and status = ?2 and id <> ?3 order by id",
+                    attempt.accountId,
+                    ChargeStatus.UNKNOWN,
+                    attemptId);
+        });
+        for (ChargeAttempt other : unanswered) {
+            try {
+                askAndApply(other, ChargeStatus.UNKNOWN);
+            } catch (GatewayUnavailableException e) {
+                // Still unknown: it counts as under way, so this attempt charges only what is left.
+            }
+        }
+    }
+
+    /** Asks the processor the surest way it allows: by its reference, the customer's charges, or the key. */
+    private ChargeResult ask(ChargeAttempt attempt) {
+        String customer = QuarkusTransaction.requiringNew()
+                .call(() -> accounts.findById(attempt.accountId).customer.gatewayCustomerId);
+        return gateway.status(attempt.idempotencyKey, attempt.gatewayRef, customer);
+    }
+
+    /**
+     * Asks about an attempt and records the answer, unless the attempt moved meanwhile (it was sent
+     * again, or answered): a "not found" read before a send must not cancel what was sent after.
+     */
+    private ChargeAttempt askAndApply(ChargeAttempt attempt, ChargeStatus expected) {
+        Instant sentAt = attempt.checkedAt;
+        ChargeResult result = ask(attempt);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ChargeAttempt now = ChargeAttempt.findById(attempt.id);
+            accounts.lock(now.accountId);
+            em.refresh(now);
+            boolean moved = now.status != expected || !Objects.equals(now.checkedAt, sentAt);
+            if (moved && result.outcome() != ChargeOutcome.SUCCEEDED) {
+                return now;
+            }
+            return applyLocked(now, new ChargeState(now.idempotencyKey, result, null, null));
         });
     }
 
     /**
-     * Settles attempts left open for longer than {@link #STALE}: after a crash, or when the answer
-     * was lost. Safe to run on every node at any time.
+     * Settles attempts left open for longer than {@link #STALE}: recorded but never sent (the node
+     * died before sending), sent by a node that died before the answer, or unanswered. Each is
+     * asked about outside any lock. Safe to run on every node at any time.
      */
     public int settleAbandoned() {
         Instant before = Instant.now(clock).minus(STALE);
-        List<Long> stale = QuarkusTransaction.requiringNew()
+        List<ChargeAttempt> stale = QuarkusTransaction.requiringNew()
                 .call(() -> em.createQuery(
-                                "select a.id from ChargeAttempt a where a.status in ?1 and a.createdAt < ?2 order by a.id",
-                                Long.class)
-                        .setParameter(1, List.of(ChargeStatus.PENDING, ChargeStatus.UNKNOWN))
+                                "from ChargeAttempt a where a.status in ?1"
+                                        + " and coalesce(a.checkedAt, a.createdAt) < ?2 order by a.id",
+                                ChargeAttempt.class)
+                        .setParameter(1, List.of(ChargeStatus.PENDING, ChargeStatus.SENDING, ChargeStatus.UNKNOWN))
                         .setParameter(2, before)
                         .getResultList());
-        for (Long id : stale) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                ChargeAttempt attempt = ChargeAttempt.findById(id);
-                accounts.lock(attempt.accountId);
-                em.refresh(attempt);
-                if (!attempt.isSettled()) {
-                    // Under the lock nobody is sending it now: not found means it never went.
-                    resolve(attempt, gateway.status(attempt.idempotencyKey));
-                }
-            });
+        for (ChargeAttempt attempt : stale) {
+            try {
+                askAndApply(attempt, attempt.status);
+            } catch (GatewayUnavailableException e) {
+                LOG.debugf("The processor did not answer about %s; asked again next time", attempt.idempotencyKey);
+            }
         }
         return stale.size();
-    }
-
-    private List<ChargeAttempt> openAttempts(Long accountId) {
-        return ChargeAttempt.list(
-                "accountId = ?1 and status in ?2 order by id",
-                accountId,
-                List.of(ChargeStatus.PENDING, ChargeStatus.UNKNOWN));
     }
 
     /** The attempt's parts, each capped by what its invoice still owes now. */
@@ -397,16 +452,17 @@ public class TakePayment {
     }
 
     /**
-     * What an invoice still owes once the bank debits under way for it (other than this attempt)
-     * are counted: a pending debit is neither paid nor charged again (invariant 12).
+     * What an invoice still owes once the charges under way for it (other than this attempt) are
+     * counted: one being sent or whose answer was lost may have gone through, and a pending debit
+     * is neither paid nor charged again (invariant 12).
      */
     private BigDecimal openBalance(Invoice invoice, Long attemptId) {
         BigDecimal underWay = em.createQuery(
                         "select coalesce(sum(p.amount), 0) from ChargeAttemptInvoice p where p.invoiceId = ?1"
-                                + " and p.attempt.status = ?2 and p.attempt.id <> ?3",
+                                + " and p.attempt.status in ?2 and p.attempt.id <> ?3",
                         BigDecimal.class)
                 .setParameter(1, invoice.id)
-                .setParameter(2, ChargeStatus.PROCESSING)
+                .setParameter(2, List.of(ChargeStatus.PROCESSING, ChargeStatus.SENDING, ChargeStatus.UNKNOWN))
                 .setParameter(3, attemptId)
                 .getSingleResult();
         return invoice.balance.subtract(underWay).max(BigDecimal.ZERO);

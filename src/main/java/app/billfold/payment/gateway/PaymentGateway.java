@@ -37,7 +37,24 @@ public interface PaymentGateway {
     /** What became of the charge made with this key, or NOT_FOUND if the processor never saw it. */
     ChargeResult status(String idempotencyKey);
 
+    /**
+     * Refunds once per idempotency key (the same key returns the first refund). Throws {@link
+     * GatewayUnavailableException} when no answer came back: sending the same key again is safe.
+     */
     RefundResult refund(String chargeReference, BigDecimal amount, String idempotencyKey);
+
+    /** A refund as the processor holds it now; only asked about refunds that were left pending. */
+    default RefundResult refundState(String refundReference) {
+        throw new UnsupportedOperationException("this processor settles refunds at once");
+    }
+
+    /**
+     * What became of the charge made with this key, asked the surest way the processor allows: by
+     * its own reference when Billfold has it, else among the customer's recent charges, else by key.
+     */
+    default ChargeResult status(String idempotencyKey, String chargeReference, String customerReference) {
+        return status(idempotencyKey);
+    }
 
     /**
      * True when payers pay on the processor's own page and Billfold learns the outcome afterwards

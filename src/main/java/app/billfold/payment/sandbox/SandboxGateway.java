@@ -291,7 +291,7 @@ public class SandboxGateway implements PaymentGateway {
                     .getResultList();
             if (!done.isEmpty()) {
                 Object[] row = (Object[]) done.get(0);
-                return new RefundResult(true, (String) row[0], (BigDecimal) row[1], null);
+                return RefundResult.succeeded((String) row[0], (BigDecimal) row[1]);
             }
             int updated = em.createNativeQuery("update sandbox_charge set refunded = refunded + ?1 where reference = ?2"
                             + " and outcome in ('SUCCEEDS', 'DEBIT_SETTLES') and refunded + ?1 <= amount")
@@ -299,7 +299,7 @@ public class SandboxGateway implements PaymentGateway {
                     .setParameter(2, chargeReference)
                     .executeUpdate();
             if (updated != 1) {
-                return new RefundResult(false, null, null, "refund_exceeds_charge");
+                return RefundResult.failed(null, "refund_exceeds_charge");
             }
             String reference = "re_" + random();
             em.createNativeQuery(
@@ -311,7 +311,7 @@ public class SandboxGateway implements PaymentGateway {
                     .setParameter(4, reference)
                     .setParameter(5, Instant.now(clock))
                     .executeUpdate();
-            return new RefundResult(true, reference, amount, null);
+            return RefundResult.succeeded(reference, amount);
         });
     }
 

@@ -1,5 +1,8 @@
 package app.billfold.payment.stripe;
 
+import app.billfold.payment.Disputes;
+import app.billfold.payment.RefundPayment;
+import app.billfold.payment.SavedMethods;
 import app.billfold.payment.TakePayment;
 import app.billfold.payment.gateway.ChargeState;
 import com.google.gson.JsonElement;
@@ -43,6 +46,15 @@ public class StripeEvents {
     TakePayment takePayment;
 
     @Inject
+    RefundPayment refunds;
+
+    @Inject
+    Disputes disputes;
+
+    @Inject
+    SavedMethods methods;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -64,6 +76,14 @@ public class StripeEvents {
                     "checkout.session.async_payment_succeeded",
                     "checkout.session.async_payment_failed",
                     "checkout.session.expired" -> settle(stripe.paymentOnPage(objectId));
+            case "refund.created", "refund.updated", "refund.failed", "charge.refund.updated" ->
+                refunds.apply(objectId, metadataKey(event), stripe.refundState(objectId));
+            case "charge.dispute.created",
+                    "charge.dispute.updated",
+                    "charge.dispute.closed",
+                    "charge.dispute.funds_withdrawn",
+                    "charge.dispute.funds_reinstated" -> disputes.apply(stripe.disputeState(objectId));
+            case "mandate.updated" -> mandateUpdated(objectId);
             default -> LOG.debugf("Stripe event %s of type %s needs nothing", event.getId(), event.getType());
         }
         remember(event);
@@ -121,6 +141,27 @@ public class StripeEvents {
             // The same event handled at once on another node: handling is by state, so both agree.
             LOG.debugf("Stripe event %s recorded by another request", event.getId());
         }
+    }
+
+    /** A SEPA mandate the payer revoked at their bank: autopay stops on its method. */
+    private void mandateUpdated(String mandateId) {
+        StripeGateway.MandateState mandate = stripe.mandateState(mandateId);
+        if (!mandate.active() && mandate.paymentMethod() != null) {
+            methods.mandateRevoked(mandate.paymentMethod());
+        }
+    }
+
+    /** The key Billfold put in the object's metadata (a refund's), as Stripe signed it. */
+    private static String metadataKey(Event event) {
+        JsonElement metadata = JsonParser.parseString(
+                        event.getDataObjectDeserializer().getRawJson())
+                .getAsJsonObject()
+                .get("metadata");
+        if (metadata == null || !metadata.isJsonObject()) {
+            return null;
+        }
+        JsonElement key = metadata.getAsJsonObject().get(TakePayment.KEY_METADATA);
+        return key == null || key.isJsonNull() ? null : key.getAsString();
     }
 
     private static String objectIdOf(Event event) {

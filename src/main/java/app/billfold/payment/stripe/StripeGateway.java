@@ -5,6 +5,7 @@ import app.billfold.payment.gateway.ChargeOutcome;
 import app.billfold.payment.gateway.ChargeRequest;
 import app.billfold.payment.gateway.ChargeResult;
 import app.billfold.payment.gateway.ChargeState;
+import app.billfold.payment.gateway.DisputeState;
 import app.billfold.payment.gateway.GatewayUnavailableException;
 import app.billfold.payment.gateway.HostedPage;
 import app.billfold.payment.gateway.HostedPaymentRequest;
@@ -13,6 +14,7 @@ import app.billfold.payment.gateway.InvalidTokenException;
 import app.billfold.payment.gateway.MethodDetails;
 import app.billfold.payment.gateway.MethodKind;
 import app.billfold.payment.gateway.PaymentGateway;
+import app.billfold.payment.gateway.RefundOutcome;
 import app.billfold.payment.gateway.RefundResult;
 import app.billfold.payment.gateway.SavedOnPage;
 import com.stripe.StripeClient;
@@ -23,6 +25,7 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
 import com.stripe.model.Mandate;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
@@ -34,6 +37,7 @@ import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.PaymentMethodAttachParams;
@@ -44,6 +48,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Set;
@@ -202,6 +207,39 @@ public class StripeGateway implements PaymentGateway {
         }
     }
 
+    /**
+     * Stripe's search lags (a PaymentIntent made a moment ago may not be found yet), so an unanswered
+     * charge is read by its id when Billfold has it, else found among its customer's PaymentIntents
+     * (a list, which does not lag) by the key in their metadata; search is the last resort.
+     */
+    @Override
+    public ChargeResult status(String idempotencyKey, String chargeReference, String customerReference) {
+        try {
+            if (chargeReference != null && chargeReference.startsWith("pi_")) {
+                return resultOf(client().v1().paymentIntents().retrieve(chargeReference));
+            }
+            if (customerReference == null) {
+                return status(idempotencyKey);
+            }
+            PaymentIntentListParams.Builder params = PaymentIntentListParams.builder()
+                    .setCustomer(customerReference)
+                    .setLimit(100L);
+            // Newest first: the attempt asked about is among the customer's latest hundred.
+            for (PaymentIntent intent :
+                    client().v1().paymentIntents().list(params.build()).getData()) {
+                if (intent.getMetadata() != null
+                        && idempotencyKey.equals(intent.getMetadata().get("billfold_key"))) {
+                    return resultOf(intent);
+                }
+            }
+            return ChargeResult.notFound();
+        } catch (InvalidRequestException e) {
+            return ChargeResult.notFound();
+        } catch (StripeException e) {
+            throw unavailable(e);
+        }
+    }
+
     @Override
     public RefundResult refund(String chargeReference, BigDecimal amount, String idempotencyKey) {
         try {
@@ -215,14 +253,72 @@ public class StripeGateway implements PaymentGateway {
                                     .putMetadata("billfold_key", idempotencyKey)
                                     .build(),
                             once(keyFor(idempotencyKey, "refund")));
-            boolean failed = "failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus());
-            return new RefundResult(
-                    !failed,
-                    refund.getId(),
-                    fromMinorUnits(refund.getAmount(), refund.getCurrency()),
-                    failed ? refund.getFailureReason() : null);
+            return refundResultOf(refund);
         } catch (InvalidRequestException e) {
-            return new RefundResult(false, null, null, e.getCode() == null ? "invalid_request" : e.getCode());
+            return RefundResult.failed(null, e.getCode() == null ? "invalid_request" : e.getCode());
+        } catch (StripeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** A Refund as Stripe holds it now (a bank refund is pending for days and may fail). */
+    @Override
+    public RefundResult refundState(String refundReference) {
+        try {
+            return refundResultOf(client().v1().refunds().retrieve(refundReference));
+        } catch (StripeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** A Stripe Refund's status as Billfold's: pending and requires_action both wait. */
+    static RefundResult refundResultOf(Refund refund) {
+        RefundOutcome outcome = switch (refund.getStatus() == null ? "pending" : refund.getStatus()) {
+            case "succeeded" -> RefundOutcome.SUCCEEDED;
+            case "failed", "canceled" -> RefundOutcome.FAILED;
+            default -> RefundOutcome.PENDING; // pending, requires_action
+        };
+        return new RefundResult(
+                outcome,
+                refund.getId(),
+                fromMinorUnits(refund.getAmount(), refund.getCurrency()),
+                outcome == RefundOutcome.FAILED
+                        ? refund.getFailureReason() == null ? refund.getStatus() : refund.getFailureReason()
+                        : null);
+    }
+
+    /** A mandate's state: whether it still allows debits, and the PaymentMethod it is for. */
+    public record MandateState(boolean active, String paymentMethod) {}
+
+    public MandateState mandateState(String mandateId) {
+        try {
+            Mandate mandate = client().v1().mandates().retrieve(mandateId);
+            return new MandateState("active".equals(mandate.getStatus()), mandate.getPaymentMethod());
+        } catch (StripeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** A dispute as Stripe holds it now; its charge is named by the PaymentIntent Billfold keeps. */
+    public DisputeState disputeState(String disputeId) {
+        try {
+            Dispute dispute = client().v1().disputes().retrieve(disputeId);
+            String chargeRef = dispute.getPaymentIntent();
+            if (chargeRef == null && dispute.getCharge() != null) {
+                chargeRef =
+                        client().v1().charges().retrieve(dispute.getCharge()).getPaymentIntent();
+            }
+            Long dueBy = dispute.getEvidenceDetails() == null
+                    ? null
+                    : dispute.getEvidenceDetails().getDueBy();
+            return new DisputeState(
+                    dispute.getId(),
+                    chargeRef,
+                    fromMinorUnits(dispute.getAmount(), dispute.getCurrency()),
+                    dispute.getCurrency().toUpperCase(Locale.ROOT),
+                    dispute.getReason(),
+                    dispute.getStatus(),
+                    dueBy == null ? null : Instant.ofEpochSecond(dueBy));
         } catch (StripeException e) {
             throw unavailable(e);
         }

@@ -35,6 +35,7 @@ public class Notice {
             "notice_autopay_off",
             "notice_autopay_ran",
             "notice_refunded",
+            "notice_refund_pending",
             "notice_message_resent",
             "notice_paperless_on",
             "notice_paperless_off",

@@ -2,6 +2,7 @@ package app.billfold.web.console;
 
 import app.billfold.identity.Role;
 import app.billfold.invoice.Invoice;
+import app.billfold.payment.Disputes;
 import app.billfold.report.Dashboard;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -22,7 +23,7 @@ public class ConsoleHomeResource {
 
     @CheckedTemplate(basePath = "console/home")
     static class Templates {
-        static native TemplateInstance home(Dashboard.Figures figures);
+        static native TemplateInstance home(Dashboard.Figures figures, long openDisputes);
 
         static native TemplateInstance unpaid(Dashboard.Unpaid which, Dashboard.Figures figures, List<Invoice> bills);
     }
@@ -30,9 +31,12 @@ public class ConsoleHomeResource {
     @Inject
     Dashboard dashboard;
 
+    @Inject
+    Disputes disputes;
+
     @GET
     public TemplateInstance home() {
-        return Templates.home(dashboard.today());
+        return Templates.home(dashboard.today(), disputes.openCount());
     }
 
     /** Unpaid bills due today ({@code due=due-today}) or overdue ({@code due=overdue}, the default). */

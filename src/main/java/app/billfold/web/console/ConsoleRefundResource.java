@@ -6,6 +6,7 @@ import app.billfold.common.InvalidInputException;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.payment.Payment;
+import app.billfold.payment.Refund;
 import app.billfold.payment.RefundPayment;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
@@ -58,8 +59,10 @@ public class ConsoleRefundResource {
         Payment payment = payment(id);
         RefundForm form = new RefundForm(amount, reason);
         try {
-            refunds.refund(id, amount, reason, user.email());
-            return Redirects.seeOther("/console/accounts/" + payment.account.id, "notice_refunded");
+            Refund refund = refunds.refund(id, amount, reason, user.email());
+            return Redirects.seeOther(
+                    "/console/accounts/" + payment.account.id,
+                    refund.isPending() ? "notice_refund_pending" : "notice_refunded");
         } catch (InvalidInputException e) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.refund(payment, refunds.refundable(id), form, e.errors(), null))
