@@ -118,14 +118,16 @@ class StripeHostedPageJourneyTest {
         browser.get(app + "guest");
         browser.findElement(By.id("f-accountNumber")).sendKeys(customer.account().number);
         browser.findElement(By.id("f-postcode")).sendKeys(customer.account().postcode);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form[action='/guest'] button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30))
+                .withMessage(() -> "still on " + browser.getCurrentUrl() + ": " + browser.getPageSource())
                 .until(b -> b.getCurrentUrl().contains("/guest/pay"));
         browser.findElement(By.cssSelector("form[action='/guest/pay'] button[type=submit]"))
                 .click();
 
         // On the processor's page now, not Billfold's: the card number is typed there only.
         new WebDriverWait(browser, Duration.ofSeconds(30))
+                .withMessage(() -> "still on " + browser.getCurrentUrl() + ": " + browser.getPageSource())
                 .until(b -> b.getCurrentUrl().startsWith(pageUrl));
         Map<String, String> opened =
                 form(requests("POST", "/v1/checkout/sessions").get(0));
@@ -162,6 +164,7 @@ class StripeHostedPageJourneyTest {
         browser.findElement(By.id("pay")).click();
 
         new WebDriverWait(browser, Duration.ofSeconds(30))
+                .withMessage(() -> "still on " + browser.getCurrentUrl() + ": " + browser.getPageSource())
                 .until(b -> b.getCurrentUrl().contains("/guest/receipts/"));
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("27.40");
         assertThat(browser.getPageSource()).contains("pi_test_journey").doesNotContain("4242424242424242");
