@@ -49,7 +49,10 @@ public class StripeStandIn implements QuarkusTestResourceLifecycleManager {
                 "billfold.stripe.api-base",
                 server.baseUrl(),
                 "billfold.stripe.max-network-retries",
-                "2");
+                "2",
+                // Its stand-in Checkout page is where payment forms lead.
+                "billfold.payments.processor-pages",
+                server.baseUrl());
     }
 
     @Override

@@ -118,7 +118,8 @@ class StripeHostedPageJourneyTest {
         browser.get(app + "guest");
         browser.findElement(By.id("f-accountNumber")).sendKeys(customer.account().number);
         browser.findElement(By.id("f-postcode")).sendKeys(customer.account().postcode);
-        browser.findElement(By.cssSelector("form[action='/guest'] button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form[action='/guest'] button[type=submit]"))
+                .click();
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .withMessage(() -> "still on " + browser.getCurrentUrl() + ": " + browser.getPageSource())
                 .until(b -> b.getCurrentUrl().contains("/guest/pay"));
