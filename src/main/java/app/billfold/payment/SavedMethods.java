@@ -1,5 +1,6 @@
 package app.billfold.payment;
 
+import app.billfold.account.Account;
 import app.billfold.account.AccountRepository;
 import app.billfold.account.Customer;
 import app.billfold.account.CustomerRepository;
