@@ -9,6 +9,7 @@ import app.billfold.invoice.CreditAllocation;
 import app.billfold.invoice.CreditNote;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoiceStatus;
+import app.billfold.payment.MethodName;
 import app.billfold.payment.Payment;
 import app.billfold.payment.PaymentAllocation;
 import app.billfold.payment.PaymentStatus;
@@ -235,9 +236,10 @@ public class Statements {
 
     private static String reference(Payment payment) {
         if (payment.methodLabel != null && !payment.methodLabel.isBlank()) {
+            String method = MethodName.inWords(payment.methodLabel, payment.account.customer.language);
             return payment.reference == null || payment.reference.isBlank()
-                    ? payment.methodLabel
-                    : payment.methodLabel + " · " + payment.reference;
+                    ? method
+                    : method + " · " + payment.reference;
         }
         return payment.reference == null ? "" : payment.reference;
     }

@@ -221,7 +221,17 @@ public class GuestResource {
         String idempotencyKey = HostedForm.keyOf(key, KEY_PREFIX, "a" + account.id);
         String state = signer.sign(
                 CHECKOUT,
-                new Checkout(session, account.id, idempotencyKey, parts, autopay, autopay, confirmTo, paperless)
+                new Checkout(
+                                session,
+                                account.id,
+                                idempotencyKey,
+                                parts,
+                                autopay,
+                                autopay,
+                                confirmTo,
+                                paperless,
+                                new Checkout.Typed(
+                                        form.invoices(), amount, "new-bank".equals(method) ? "new-bank" : "new-card"))
                         .encode(),
                 Duration.ofMinutes(30));
         if (payNow.paysOnProcessorPage()) {
@@ -261,10 +271,11 @@ public class GuestResource {
             return Redirects.seeOther("/guest/receipts/" + paidBefore);
         }
         Account account = access.account(session);
+        // After a decline the form comes back as the guest filled it in.
         GuestForm form = new GuestForm(
-                List.copyOf(checkout.parts().keySet()),
-                "",
-                "new-card",
+                checkout.typed().invoices(),
+                checkout.typed().amount(),
+                checkout.typed().method(),
                 checkout.autopay(),
                 checkout.email(),
                 checkout.paperless());

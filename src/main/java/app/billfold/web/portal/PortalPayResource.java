@@ -213,7 +213,15 @@ public class PortalPayResource {
                     Response.Status.BAD_REQUEST, acct, form, new FieldErrors().reject("method", "error_choice"), null);
         }
         Checkout checkout = new Checkout(
-                String.valueOf(user.customerId()), acct.id, idempotencyKey, parts, save, autopay, "", paperless);
+                String.valueOf(user.customerId()),
+                acct.id,
+                idempotencyKey,
+                parts,
+                save,
+                autopay,
+                "",
+                paperless,
+                new Checkout.Typed(form.invoices(), amount, chosen));
         String state = signer.sign(CHECKOUT, checkout.encode(), CHECKOUT_VALIDITY);
         if (payNow.paysOnProcessorPage()) {
             return toProcessorPage(
@@ -264,10 +272,11 @@ public class PortalPayResource {
                 .filter(c -> c.owner().equals(String.valueOf(user.customerId())))
                 .orElseThrow(() -> new app.billfold.common.NotFoundException("checkout"));
         Account acct = payNow.account(user.customerId(), checkout.accountId());
+        // After a decline the form comes back as the payer filled it in.
         PayForm form = new PayForm(
-                List.copyOf(checkout.parts().keySet()),
-                "",
-                "new-card",
+                checkout.typed().invoices(),
+                checkout.typed().amount(),
+                checkout.typed().method(),
                 checkout.save(),
                 checkout.autopay(),
                 checkout.paperless());

@@ -92,6 +92,73 @@ class SavedMethodRulesTest {
     }
 
     @Test
+    void afterADeclineThePayFormComesBackAsTyped() {
+        var ned = data.aCustomer().withLogin("ned-pw").create();
+        Invoice water =
+                data.anInvoice(ned.account()).withLine("Water", "1", "40", "0").issue();
+        Invoice power =
+                data.anInvoice(ned.account()).withLine("Power", "1", "25", "0").issue();
+        Invoice gas =
+                data.anInvoice(ned.account()).withLine("Gas", "1", "10", "0").issue();
+        WebSession browser = WebSession.signedIn(ned.email(), "ned-pw");
+        String page = browser.get("/portal/pay?account=" + ned.account().id).asString();
+        Response toProcessor = browser.post(
+                "/portal/pay",
+                Map.of(
+                        "account",
+                        ned.account().id,
+                        "invoice",
+                        List.of(water.id, power.id),
+                        "amount",
+                        "45,50",
+                        "method",
+                        "new-card",
+                        "autopay",
+                        "true",
+                        "key",
+                        keyOf(page)));
+        String hosted = path(toProcessor.header("Location"));
+        Response declined =
+                browser.get(throughSandbox(browser, hosted, "/portal/pay/return", "4000000000009995", "12", "2030"));
+        assertThat(declined.statusCode()).isEqualTo(402);
+        String again = declined.asString();
+        assertThat(again)
+                .contains("declined for insufficient funds")
+                .contains("value=\"45,50\"")
+                .containsPattern("value=\"" + water.id + "\"[^>]*checked")
+                .containsPattern("value=\"" + power.id + "\"[^>]*checked")
+                .doesNotContainPattern("value=\"" + gas.id + "\"[^>]*checked")
+                .contains("value=\"new-card\" checked")
+                .contains("id=\"f-autopay\" name=\"autopay\" value=\"true\" checked")
+                .doesNotContain("id=\"f-save\" name=\"save\" value=\"true\" checked");
+
+        // A guest's form comes back the same way.
+        WebSession guest = openGuest(ned.account());
+        String guestPage = guest.get("/guest/pay").asString();
+        String guestHosted = path(guest.post(
+                        "/guest/pay",
+                        Map.of(
+                                "invoice",
+                                List.of(power.id, gas.id),
+                                "amount",
+                                "12.00",
+                                "method",
+                                "new-card",
+                                "key",
+                                keyOf(guestPage)))
+                .header("Location"));
+        Response guestDeclined =
+                guest.get(throughSandbox(guest, guestHosted, "/guest/pay/return", DECLINED, "12", "2030"));
+        assertThat(guestDeclined.statusCode()).isEqualTo(402);
+        assertThat(guestDeclined.asString())
+                .contains("Your card was declined.")
+                .contains("value=\"12.00\"")
+                .containsPattern("value=\"" + power.id + "\"[^>]*checked")
+                .containsPattern("value=\"" + gas.id + "\"[^>]*checked")
+                .doesNotContainPattern("value=\"" + water.id + "\"[^>]*checked");
+    }
+
+    @Test
     void theSameCardTypedAgainUpdatesTheSavedOneInsteadOfAddingATwin() {
         var joe = data.aCustomer().withLogin("joe-pw").create();
         Invoice water =
