@@ -125,8 +125,11 @@ public interface PaymentMessages {
     @Message("Nothing more to pay on account {number}.")
     String receipt_nothing_owed(String number);
 
-    @Message("E-mail me a copy ({email})")
-    String receipt_email_copy(String email);
+    @Message("E-mail me a copy")
+    String receipt_email_copy();
+
+    @Message("A copy goes to {email}.")
+    String receipt_email_copy_to(String email);
 
     @Message("E-mail a copy of this receipt")
     String guest_receipt_copy_title();
