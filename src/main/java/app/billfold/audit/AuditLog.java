@@ -1,5 +1,7 @@
 package app.billfold.audit;
 
+import app.billfold.common.Page;
+import app.billfold.common.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -76,6 +78,12 @@ public class AuditLog {
     /** Entries matching the filter, newest first; actor and action match from their start. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AuditEntry> search(Filter filter, int limit) {
+        return search(filter, new Paging(1, limit)).items();
+    }
+
+    /** A page of the entries matching the filter, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<AuditEntry> search(Filter filter, Paging paging) {
         StringBuilder query = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         if (filter.actor() != null && !filter.actor().isBlank()) {
@@ -98,9 +106,9 @@ public class AuditLog {
             query.append(" and at < :until");
             params.put("until", filter.until());
         }
-        return AuditEntry.find(query + " order by at desc, id desc", params)
-                .page(0, limit)
-                .list();
+        return paging.of(AuditEntry.<AuditEntry>find(query + " order by at desc, id desc", params)
+                .range(paging.first(), paging.first() + paging.rows() - 1)
+                .list());
     }
 
     private static String like(String prefix) {

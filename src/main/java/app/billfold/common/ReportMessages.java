@@ -66,6 +66,12 @@ public interface ReportMessages {
     @Message("Adoption over the last twelve months, in percent")
     String adoption_chart();
 
+    @Message("The same figures, month by month")
+    String adoption_table();
+
+    @Message("Each line's colour and dash are shown beside its name; the table below gives every figure.")
+    String adoption_table_hint();
+
     @Message("Month")
     String month();
 
@@ -125,4 +131,16 @@ public interface ReportMessages {
 
     @Message("No entries.")
     String audit_none();
+
+    @Message("Pages")
+    String pager_label();
+
+    @Message("Previous page")
+    String pager_previous();
+
+    @Message("Next page")
+    String pager_next();
+
+    @Message("Page {number}")
+    String pager_page(int number);
 }

@@ -1,5 +1,7 @@
 package app.billfold.notify;
 
+import app.billfold.common.Page;
+import app.billfold.common.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -63,6 +65,12 @@ public class Outbox {
     /** The message log, newest first, narrowed by the filter. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OutboxMessage> log(LogFilter filter, int limit) {
+        return log(filter, new Paging(1, limit)).items();
+    }
+
+    /** A page of the message log, newest first, narrowed by the filter. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<OutboxMessage> log(LogFilter filter, Paging paging) {
         StringBuilder query = new StringBuilder("1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         if (filter.status() != null && !filter.status().isBlank()) {
@@ -89,9 +97,9 @@ public class Outbox {
             query.append(" and createdAt < :until");
             params.put("until", filter.until());
         }
-        return OutboxMessage.find(query + " order by id desc", params)
-                .page(0, limit)
-                .list();
+        return paging.of(OutboxMessage.<OutboxMessage>find(query + " order by id desc", params)
+                .range(paging.first(), paging.first() + paging.rows() - 1)
+                .list());
     }
 
     /** Puts a dead (or failing) message back in line, as a clerk asked. */

@@ -5,6 +5,8 @@ import app.billfold.biller.Biller;
 import app.billfold.billing.BillingRun;
 import app.billfold.billing.BillingRuns;
 import app.billfold.common.Money;
+import app.billfold.common.Page;
+import app.billfold.common.Paging;
 import app.billfold.invoice.InvoiceStatus;
 import app.billfold.notify.OutboxMessage;
 import app.billfold.notify.PrintQueue;
@@ -89,17 +91,18 @@ public class Dashboard {
                 last.isEmpty() ? null : last.get(0));
     }
 
-    /** The unpaid bills behind a figure, oldest due first (at most 500: the figure says how many in all). */
+    /** A page of the unpaid bills behind a figure, oldest due first (the figure says how many in all). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<app.billfold.invoice.Invoice> list(Unpaid which) {
-        return em.createQuery(
+    public Page<app.billfold.invoice.Invoice> list(Unpaid which, Paging paging) {
+        return paging.of(em.createQuery(
                         "select i from Invoice i join fetch i.account a join fetch a.customer where i.status in :unpaid"
                                 + " and " + which.when + " order by i.dueDate, i.number",
                         app.billfold.invoice.Invoice.class)
                 .setParameter("unpaid", UNPAID)
                 .setParameter("today", biller.today())
-                .setMaxResults(500)
-                .getResultList();
+                .setFirstResult(paging.first())
+                .setMaxResults(paging.rows())
+                .getResultList());
     }
 
     private Bills bills(Unpaid which, LocalDate today, String currency) {

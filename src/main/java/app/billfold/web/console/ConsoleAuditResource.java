@@ -5,7 +5,10 @@ import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
+import app.billfold.common.Page;
+import app.billfold.common.Paging;
 import app.billfold.identity.Role;
+import app.billfold.web.common.PageLinks;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -29,7 +33,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleAuditResource {
 
-    static final int LIMIT = 500;
+    /** Entries a page: a day's work of a busy office reads in a few pages. */
+    static final int PAGE_SIZE = 50;
 
     /** The filter as typed, to show it back. */
     public record Filter(String actor, String action, String subject, String from, String until) {}
@@ -38,6 +43,7 @@ public class ConsoleAuditResource {
     static class Templates {
         static native TemplateInstance trail(
                 List<AuditEntry> entries,
+                PageLinks pages,
                 Filter filter,
                 FieldErrors errors,
                 java.util.Map<String, app.billfold.report.AuditSubjects.Named> subjects,
@@ -59,7 +65,8 @@ public class ConsoleAuditResource {
             @RestQuery String action,
             @RestQuery String subject,
             @RestQuery String from,
-            @RestQuery String until) {
+            @RestQuery String until,
+            @RestQuery String page) {
         FieldErrors errors = new FieldErrors();
         LocalDate fromDay = FormInput.date(errors, "from", from, false);
         LocalDate untilDay = FormInput.date(errors, "until", until, false);
@@ -73,7 +80,7 @@ public class ConsoleAuditResource {
                 about == null ? "" : about,
                 fromDay == null ? "" : fromDay.toString(),
                 untilDay == null ? "" : untilDay.toString());
-        List<AuditEntry> entries = audit.search(
+        Page<AuditEntry> entries = audit.search(
                 new AuditLog.Filter(
                         filter.actor(),
                         filter.action(),
@@ -82,9 +89,24 @@ public class ConsoleAuditResource {
                         untilDay == null
                                 ? null
                                 : untilDay.plusDays(1).atStartOfDay(zone).toInstant()),
-                LIMIT);
+                Paging.of(page, PAGE_SIZE));
+        PageLinks pages = PageLinks.of(
+                "/console/audit",
+                Map.of(
+                        "actor", filter.actor(),
+                        "action", filter.action(),
+                        "subject", filter.subject(),
+                        "from", filter.from(),
+                        "until", filter.until()),
+                entries);
         return Response.status(errors.isEmpty() ? Response.Status.OK : Response.Status.BAD_REQUEST)
-                .entity(Templates.trail(entries, filter, errors, subjects.name(entries), biller.settings().currency))
+                .entity(Templates.trail(
+                        entries.items(),
+                        pages,
+                        filter,
+                        errors,
+                        subjects.name(entries.items()),
+                        biller.settings().currency))
                 .build();
     }
 }

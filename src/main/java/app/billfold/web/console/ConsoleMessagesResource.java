@@ -5,11 +5,13 @@ import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
+import app.billfold.common.Paging;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.notify.MessagePreview;
 import app.billfold.notify.Outbox;
 import app.billfold.notify.OutboxMessage;
+import app.billfold.web.common.PageLinks;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -24,7 +26,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -38,13 +42,21 @@ public class ConsoleMessagesResource {
     static final Set<String> STATUSES = Set.of("PENDING", "RETRY", "SENT", "DEAD", "SKIPPED");
     static final Set<String> CHANNELS = Set.of("EMAIL", "SMS");
 
+    /** Messages a page. */
+    static final int PAGE_SIZE = 50;
+
     /** The filter as the clerk typed it, to show it back. */
     public record Filter(String status, String channel, Long customer, String to, String from, String until) {}
 
     @CheckedTemplate(basePath = "console/messages")
     static class Templates {
         static native TemplateInstance log(
-                List<OutboxMessage> messages, Filter filter, Customer customer, FieldErrors errors, Instant now);
+                List<OutboxMessage> messages,
+                PageLinks pages,
+                Filter filter,
+                Customer customer,
+                FieldErrors errors,
+                Instant now);
 
         static native TemplateInstance message(
                 OutboxMessage message, MessagePreview.Content content, Customer customer, Instant now);
@@ -75,7 +87,8 @@ public class ConsoleMessagesResource {
             @RestQuery Long customer,
             @RestQuery String to,
             @RestQuery String from,
-            @RestQuery String until) {
+            @RestQuery String until,
+            @RestQuery String page) {
         FieldErrors errors = new FieldErrors();
         String chosenStatus = status != null && STATUSES.contains(status) ? status : "";
         String chosenChannel = channel != null && CHANNELS.contains(channel) ? channel : "";
@@ -100,9 +113,17 @@ public class ConsoleMessagesResource {
                         untilDay == null
                                 ? null
                                 : untilDay.plusDays(1).atStartOfDay(zone).toInstant()),
-                200);
+                Paging.of(page, PAGE_SIZE));
+        Map<String, Object> kept = new LinkedHashMap<>();
+        kept.put("status", filter.status());
+        kept.put("channel", filter.channel());
+        kept.put("customer", filter.customer());
+        kept.put("to", filter.to());
+        kept.put("from", filter.from());
+        kept.put("until", filter.until());
+        PageLinks pages = PageLinks.of("/console/messages", kept, messages);
         return Response.status(errors.isEmpty() ? Response.Status.OK : Response.Status.BAD_REQUEST)
-                .entity(Templates.log(messages, filter, who, errors, Instant.now(clock)))
+                .entity(Templates.log(messages.items(), pages, filter, who, errors, Instant.now(clock)))
                 .build();
     }
 

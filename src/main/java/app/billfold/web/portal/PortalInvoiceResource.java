@@ -1,6 +1,8 @@
 package app.billfold.web.portal;
 
 import app.billfold.biller.Biller;
+import app.billfold.common.Page;
+import app.billfold.common.Paging;
 import app.billfold.einvoice.EInvoices;
 import app.billfold.einvoice.IssuedDocuments;
 import app.billfold.identity.CurrentUser;
@@ -11,6 +13,7 @@ import app.billfold.invoice.Invoices;
 import app.billfold.payment.PaymentAllocation;
 import app.billfold.payment.Payments;
 import app.billfold.web.common.Downloads;
+import app.billfold.web.common.PageLinks;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -31,9 +35,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 @RolesAllowed(Role.CUSTOMER_ROLE)
 public class PortalInvoiceResource {
 
+    /** Bills a page: two years of monthly bills on one account. */
+    static final int PAGE_SIZE = 24;
+
     @CheckedTemplate(basePath = "portal/invoices")
     static class Templates {
-        static native TemplateInstance list(List<Invoice> invoices, String filter, LocalDate today);
+        static native TemplateInstance list(List<Invoice> invoices, PageLinks pages, String filter, LocalDate today);
 
         static native TemplateInstance detail(
                 Invoice invoice,
@@ -73,12 +80,13 @@ public class PortalInvoiceResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list(@RestQuery String status) {
+    public TemplateInstance list(@RestQuery String status, @RestQuery String page) {
         Invoices.Filter filter = Invoices.Filter.parse(status == null ? "all" : status);
+        String shown = filter.name().toLowerCase(java.util.Locale.ROOT);
+        // One customer's bills: read whole, shown a page at a time.
+        Page<Invoice> bills = Paging.of(page, PAGE_SIZE).slice(invoices.forCustomer(user.customerId(), filter));
         return Templates.list(
-                invoices.forCustomer(user.customerId(), filter),
-                filter.name().toLowerCase(java.util.Locale.ROOT),
-                biller.today());
+                bills.items(), PageLinks.of("/portal/invoices", Map.of("status", shown), bills), shown, biller.today());
     }
 
     @GET

@@ -7,6 +7,8 @@ import app.billfold.common.BusinessRuleException;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.InvalidInputException;
 import app.billfold.common.Money;
+import app.billfold.common.Page;
+import app.billfold.common.Paging;
 import app.billfold.common.PublicLinks;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
@@ -29,6 +31,7 @@ import app.billfold.payment.sandbox.SandboxOrder;
 import app.billfold.web.common.Checkout;
 import app.billfold.web.common.Declines;
 import app.billfold.web.common.HostedForm;
+import app.billfold.web.common.PageLinks;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -48,6 +51,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -60,6 +64,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 @RolesAllowed(Role.CUSTOMER_ROLE)
 @Produces(MediaType.TEXT_HTML)
 public class PortalPayResource {
+
+    /** Payments a page of the history: two years of monthly payments. */
+    static final int HISTORY_PAGE_SIZE = 24;
 
     static final String CHECKOUT = "checkout";
     static final String KEY_PREFIX = "pay-";
@@ -88,7 +95,7 @@ public class PortalPayResource {
 
         static native TemplateInstance pending(ChargeAttempt attempt);
 
-        static native TemplateInstance history(List<Payment> payments);
+        static native TemplateInstance history(List<Payment> payments, PageLinks pages);
     }
 
     @Inject
@@ -325,8 +332,9 @@ public class PortalPayResource {
     /** Every payment on the customer's accounts, newest first, each linking to its receipt. */
     @GET
     @Path("payments")
-    public TemplateInstance history() {
-        return Templates.history(payments.forCustomer(user.customerId()));
+    public TemplateInstance history(@RestQuery String page) {
+        Page<Payment> shown = Paging.of(page, HISTORY_PAGE_SIZE).slice(payments.forCustomer(user.customerId()));
+        return Templates.history(shown.items(), PageLinks.of("/portal/payments", Map.of(), shown));
     }
 
     @GET
