@@ -287,6 +287,29 @@ class HostileInputTest {
                 .isEqualTo(400);
     }
 
+    /** Found by the fuzz test: the credit-note form, read as a map, failed on a field without a name. */
+    @Test
+    void aFormFieldWithoutANameIsABadRequest() throws Exception {
+        WebSession clerk = clerk();
+        var customer = data.aCustomer().create();
+        var invoice = data.anInvoice(customer.account()).issue();
+        try (RawHttp http = new RawHttp("localhost", TestPorts.http())) {
+            RawHttp.Reply reply = http.send(
+                    "POST",
+                    "/console/invoices/" + invoice.id + "/credit-notes",
+                    Map.of(
+                            "Cookie",
+                            "billfold-session=" + clerk.cookie("billfold-session"),
+                            "Content-Type",
+                            "application/x-www-form-urlencoded",
+                            "X-CSRF-Token",
+                            clerk.csrfToken()),
+                    "=x&reason=oops".getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.text()).doesNotContain("Exception");
+        }
+    }
+
     @Test
     void theLanguageSwitchWithoutALanguageFallsBackToEnglish() {
         WebSession browser = new WebSession();

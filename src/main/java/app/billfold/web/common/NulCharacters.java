@@ -13,7 +13,8 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 /**
  * Refuses a request with a NUL character in a query or form value (files aside): no field of
  * Billfold takes one, and PostgreSQL refuses to store or even compare text holding it, which used
- * to surface as a 500 from whichever page passed the value on.
+ * to surface as a 500 from whichever page passed the value on. A form field with no name is
+ * refused too: none of Billfold's forms sends one.
  */
 public class NulCharacters {
 
@@ -31,7 +32,8 @@ public class NulCharacters {
         FormData form = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormData();
         if (form != null) {
             for (String name : form) {
-                if (holdsNul(name)) {
+                // No Billfold form has a field without a name; a map-reading resource fails on one.
+                if (name.isEmpty() || holdsNul(name)) {
                     return refused();
                 }
                 for (FormValue value : form.get(name)) {
