@@ -300,6 +300,9 @@ public interface ConsoleMessages {
     @Message("Held for the quiet hours (no SMS from 21:00 to 08:00 where the customer lives): goes at {until}.")
     String message_held(String until);
 
+    @Message("Sending")
+    String message_status_sending();
+
     @Message("Message {id}")
     String message_title(long id);
 

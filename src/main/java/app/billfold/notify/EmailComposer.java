@@ -72,7 +72,7 @@ public class EmailComposer {
                         subject,
                         render(template + ".html", message.kind, data, subject, locale, settings))
                 .setText(render(template + ".txt", message.kind, data, subject, locale, settings))
-                .addHeader("Message-ID", messageId(message));
+                .addHeader("Message-ID", message.providerId != null ? message.providerId : newMessageId(message));
         if (data.containsKey("invoiceId")) {
             Invoice invoice = invoices.findById(Long.valueOf(data.get("invoiceId")));
             // The bill as issued, in Factur-X: a plain PDF to read, with the structured invoice inside.
@@ -82,9 +82,33 @@ public class EmailComposer {
         return mail;
     }
 
-    /** The id Billfold gives the message, kept as the provider's id so a bounce can be traced back. */
-    public static String messageId(OutboxMessage message) {
-        return "<outbox-" + message.id + "@billfold>";
+    /**
+     * The Message-ID of the e-mail, made once before its first try and kept as the provider's id
+     * (a bounce is traced back by it, and every later try sends the same one, so a copy sent again
+     * after a crash is recognised as the same message). The random part keeps two installations,
+     * or one restored from a backup, from giving two different mails the same id; the domain is the
+     * sender's, as RFC 5322 advises.
+     */
+    public String newMessageId(OutboxMessage message) {
+        byte[] random = new byte[6];
+        RANDOM.nextBytes(random);
+        return "<outbox-" + message.id + "." + java.util.HexFormat.of().formatHex(random) + "@" + senderDomain() + ">";
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.mailer.from")
+    java.util.Optional<String> from;
+
+    private String senderDomain() {
+        String address = from.orElse("");
+        int lt = address.lastIndexOf('<');
+        if (lt >= 0) {
+            address = address.substring(lt + 1).replace(">", "");
+        }
+        int at = address.lastIndexOf('@');
+        String domain = at >= 0 ? address.substring(at + 1).strip() : "";
+        return domain.matches("[A-Za-z0-9.-]+") ? domain : "billfold.invalid";
     }
 
     private String render(

@@ -62,4 +62,12 @@ public class OutboxMessage extends PanacheEntityBase {
     /** Where the notice went after this message failed: EMAIL, SMS or PRINT (the bill on paper). */
     @Column(name = "followed_by")
     public String followedBy;
+
+    /** When the message was last claimed for sending; kept after an SMS try whose outcome is unknown. */
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
+
+    /** The node that claimed it (ThisNode's name). */
+    @Column(name = "claimed_by")
+    public String claimedBy;
 }

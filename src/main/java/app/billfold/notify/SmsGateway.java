@@ -118,6 +118,40 @@ public class SmsGateway {
         }
     }
 
+    /**
+     * The sid of an SMS with this text that Twilio sent to the number since the given time, if any:
+     * asked before a message whose earlier try has an unknown outcome (a node that died between the
+     * call and recording it, an answer lost on the way) is sent again. Twilio lists messages by
+     * recipient and the day they were sent; the text and the creation time are compared here. What
+     * it cannot see: a message Twilio accepted but had not sent yet (no date sent) when asked; the
+     * lease before a retry (five minutes by default) leaves it time to send, which makes that rare.
+     * With no Twilio configured (SMS to the log) there is nothing to ask.
+     */
+    public Optional<String> find(String to, String body, java.time.Instant since) {
+        if (client == null) {
+            return Optional.empty();
+        }
+        java.time.ZonedDateTime after =
+                since.minus(java.time.Duration.ofMinutes(1)).atZone(java.time.ZoneOffset.UTC);
+        int seen = 0;
+        for (Message message : Message.reader()
+                .setTo(new PhoneNumber(to))
+                .setDateSentAfter(after)
+                .setPageSize(50L)
+                .read(client)) {
+            boolean recent = message.getDateCreated() == null
+                    || !message.getDateCreated().isBefore(after);
+            // A trial account prefixes the text; the rest must be ours exactly.
+            if (recent && message.getBody() != null && message.getBody().endsWith(body)) {
+                return Optional.of(message.getSid());
+            }
+            if (++seen >= 200) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Twilio's HTTP client, sending to another address than api.twilio.com when so configured. */
     static final class ApiAt extends NetworkHttpClient {
         private final String base;

@@ -1,6 +1,7 @@
 package app.billfold.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
@@ -39,6 +40,21 @@ public class TwilioStandIn implements QuarkusTestResourceLifecycleManager {
                                 "{\"sid\": \"SM{{randomValue length=32 type='HEXADECIMAL'}}\", \"status\": \"queued\","
                                         + " \"account_sid\": \"" + ACCOUNT_SID + "\"}")
                         .withTransformers("response-template")));
+        // The message list (asked before an SMS of unknown outcome is sent again): empty by default.
+        server.stubFor(get(urlPathMatching("/2010-04-01/Accounts/.*/Messages.json"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(messageList())));
+    }
+
+    /** A page of Twilio's message list holding these messages (each a JSON object). */
+    public static String messageList(String... messages) {
+        return "{\"messages\": [" + String.join(",", messages) + "], \"uri\": \"" + MESSAGES_PATH
+                + "?PageSize=50&Page=0\", \"first_page_uri\": \"" + MESSAGES_PATH
+                + "?PageSize=50&Page=0\", \"next_page_uri\": null, \"previous_page_uri\": null,"
+                + " \"page\": 0, \"page_size\": 50, \"start\": 0, \"end\": " + messages.length + "}";
     }
 
     @Override

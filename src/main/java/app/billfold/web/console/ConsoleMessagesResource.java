@@ -39,7 +39,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleMessagesResource {
 
-    static final Set<String> STATUSES = Set.of("PENDING", "RETRY", "SENT", "DEAD", "SKIPPED");
+    static final Set<String> STATUSES = Set.of("PENDING", "SENDING", "RETRY", "SENT", "DEAD", "SKIPPED");
     static final Set<String> CHANNELS = Set.of("EMAIL", "SMS");
 
     /** Messages a page. */
