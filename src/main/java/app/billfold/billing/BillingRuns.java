@@ -24,15 +24,20 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,7 +45,10 @@ import org.jboss.logging.Logger;
  * (clustered, so one node fires it) and when a clerk presses "run now". Each (subscription, period)
  * is claimed in subscription_invoice, whose primary key it is, in the same transaction as its
  * invoice: a crash rolls both back and the next run does it again; a second run or node waits on
- * the claim and then finds it taken. A run keeps a record with its progress, counts, total and
+ * the claim and then finds it taken. Periods are billed by chunks of {@value #CHUNK}, a few chunks
+ * side by side (billfold.billing.parallel-chunks), each in one transaction that drafts and checks
+ * its invoices first and takes one block of consecutive numbers at its end, so the numbers have no
+ * gap and follow the order of issue. A run keeps a record with its progress, counts, total and
  * errors. A dry run computes the same invoices and writes nothing.
  */
 @ApplicationScoped
@@ -77,6 +85,12 @@ public class BillingRuns {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ManagedExecutor executor;
+
+    @Inject
+    BillingConfig config;
 
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "billing-run");
@@ -212,32 +226,22 @@ public class BillingRuns {
         String actor = started.startedBy;
         List<Due> work = QuarkusTransaction.requiringNew().call(() -> due(started.billingDate));
         QuarkusTransaction.requiringNew().run(() -> BillingRun.<BillingRun>findById(runId).total = work.size());
-        for (int from = 0; from < work.size(); from += CHUNK) {
-            List<Due> chunk = work.subList(from, Math.min(from + CHUNK, work.size()));
-            Tally tally;
-            try {
-                tally = QuarkusTransaction.requiringNew().call(() -> billChunk(chunk, runId, actor));
-            } catch (RuntimeException e) {
-                // Something refused one period (or a deadlock with another node): the chunk rolled
-                // back whole; bill its periods one by one so that only the bad one is left out.
-                LOG.warn("A billing chunk failed; billing its periods one by one", e);
-                tally = new Tally();
-                for (Due due : chunk) {
-                    billAlone(due, runId, actor, tally);
+        // Chunks run side by side (both cores: while one renders its documents, the other waits on
+        // the database); their tallies are written here, one at a time, in the order they started.
+        Deque<Future<Tally>> running = new ArrayDeque<>();
+        try {
+            for (int from = 0; from < work.size(); from += CHUNK) {
+                List<Due> chunk = work.subList(from, Math.min(from + CHUNK, work.size()));
+                running.add(executor.submit(() -> billChunkOrEach(chunk, runId, actor)));
+                if (running.size() >= Math.max(1, config.parallelChunks())) {
+                    count(runId, outcome(running.poll()));
                 }
             }
-            Tally counted = tally;
-            QuarkusTransaction.requiringNew().run(() -> {
-                BillingRun run = BillingRun.findById(runId);
-                run.done += counted.done;
-                run.issued += counted.issued;
-                run.amount = run.amount.add(counted.amount);
-                run.failed += counted.failures.size();
-                if (!counted.failures.isEmpty()) {
-                    run.errors =
-                            cut((run.errors == null ? "" : run.errors + "\n") + String.join("\n", counted.failures));
-                }
-            });
+            while (!running.isEmpty()) {
+                count(runId, outcome(running.poll()));
+            }
+        } finally {
+            running.forEach(f -> f.cancel(true));
         }
         QuarkusTransaction.requiringNew().run(() -> {
             BillingRun run = BillingRun.findById(runId);
@@ -249,12 +253,63 @@ public class BillingRuns {
         });
     }
 
-    /** Bills a chunk in the caller's transaction; a period without its usage is left out and reported. */
+    /** Bills a chunk in one transaction; if it fails, its periods one by one. */
+    private Tally billChunkOrEach(List<Due> chunk, Long runId, String actor) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> billChunk(chunk, runId, actor));
+        } catch (RuntimeException e) {
+            // Something refused one period (or a deadlock with another node): the chunk rolled
+            // back whole, its block of numbers with it; bill its periods one by one so that only
+            // the bad one is left out.
+            LOG.warn("A billing chunk failed; billing its periods one by one", e);
+            Tally tally = new Tally();
+            for (Due due : chunk) {
+                billAlone(due, runId, actor, tally);
+            }
+            return tally;
+        }
+    }
+
+    private static Tally outcome(Future<Tally> chunk) {
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while billing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void count(Long runId, Tally counted) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            BillingRun run = BillingRun.findById(runId);
+            run.done += counted.done;
+            run.issued += counted.issued;
+            run.amount = run.amount.add(counted.amount);
+            run.failed += counted.failures.size();
+            if (!counted.failures.isEmpty()) {
+                run.errors = cut((run.errors == null ? "" : run.errors + "\n") + String.join("\n", counted.failures));
+            }
+        });
+    }
+
+    /**
+     * Bills a chunk in the caller's transaction: prepares each period's draft (a period without its
+     * usage is left out and reported), then issues them all with one block of numbers taken at the
+     * end, so that the counter is locked only while the chunk issues and commits.
+     */
     Tally billChunk(List<Due> chunk, Long runId, String actor) {
         Tally tally = new Tally();
+        List<Prepared> prepared = new ArrayList<>();
         for (Due due : chunk) {
             try {
-                tally.billed(bill(due, runId, actor));
+                Prepared draft = prepare(due, runId, actor);
+                if (draft.invoiceId() == null) {
+                    tally.billed(draft.claimed() ? Optional.of(BigDecimal.ZERO) : Optional.empty());
+                } else {
+                    prepared.add(draft);
+                }
                 // Keep the persistence context small: every query flushes (and dirty-checks) it.
                 em.flush();
                 em.clear();
@@ -263,6 +318,9 @@ public class BillingRuns {
                 tally.failed(
                         describe(Subscription.findById(due.subscriptionId()), due.period()) + ": " + e.getMessage());
             }
+        }
+        for (BigDecimal gross : issue(prepared, actor)) {
+            tally.billed(Optional.of(gross));
         }
         return tally;
     }
@@ -286,12 +344,30 @@ public class BillingRuns {
      * Empty when another run had claimed it; zero when there was nothing to charge.
      */
     Optional<BigDecimal> bill(Due due, Long runId, String actor) {
-        // With its account, customer and plan lines in the same statement: fewer round trips per period.
+        Prepared draft = prepare(due, runId, actor);
+        if (draft.invoiceId() == null) {
+            return draft.claimed() ? Optional.of(BigDecimal.ZERO) : Optional.empty();
+        }
+        return Optional.of(issue(List.of(draft), actor).get(0));
+    }
+
+    /** A claimed period: its draft, checked for issue, or none when there was nothing to charge. */
+    record Prepared(boolean claimed, Long invoiceId) {}
+
+    /**
+     * Claims one period in the caller's transaction and drafts its invoice, checked as issuing will
+     * check it (under the account's lock) but without a number yet. Unclaimed when another run had
+     * claimed it.
+     */
+    private Prepared prepare(Due due, Long runId, String actor) {
+        // With its account, customer and plan lines in the same statement: fewer round trips per
+        // period (a list, not firstResult: a row limit with a fetched collection is applied in memory).
         Subscription subscription = Subscription.<Subscription>find(
                         "from Subscription s join fetch s.account a join fetch a.customer join fetch s.plan p"
                                 + " left join fetch p.lines where s.id = ?1",
                         due.subscriptionId())
-                .firstResult();
+                .list()
+                .get(0);
         String currency = biller.settings().currency;
         // The charges first: a period missing its usage is refused before anything is written.
         List<LineInput> charges =
@@ -303,7 +379,7 @@ public class BillingRuns {
                 .setParameter(3, runId)
                 .executeUpdate();
         if (claimed == 0) {
-            return Optional.empty();
+            return new Prepared(false, null);
         }
         // Move the subscription's next billing day past this period when it was the earliest one
         // left, so the next hourly scan does not read it again before its next period ends.
@@ -321,20 +397,43 @@ public class BillingRuns {
                 .setParameter(3, due.period().end())
                 .executeUpdate();
         if (charges.isEmpty()) {
-            return Optional.of(BigDecimal.ZERO);
+            return new Prepared(true, null);
         }
         LocalDate today = biller.today();
         LocalDate from = due.period().end().isAfter(today) ? due.period().end() : today;
         LocalDate dueDate = from.plusDays(subscription.plan.paymentTermsDays);
         Invoice draft = drafts.create(subscription.account.id, new DraftForm(dueDate.toString(), charges), actor);
-        Invoice invoice = issuer.issueNewDraft(draft, actor);
+        issuer.prepareNewDraft(draft);
         em.createNativeQuery("update subscription_invoice set invoice_id = ?1 where subscription_id = ?2"
                         + " and period_start = ?3")
-                .setParameter(1, invoice.id)
+                .setParameter(1, draft.id)
                 .setParameter(2, due.subscriptionId())
                 .setParameter(3, due.period().start())
                 .executeUpdate();
-        return Optional.of(invoice.grossTotal);
+        return new Prepared(true, draft.id);
+    }
+
+    /**
+     * Issues the prepared drafts, read back in one statement, in the order they were prepared, with
+     * one block of numbers; returns their gross totals in that order.
+     */
+    private List<BigDecimal> issue(List<Prepared> prepared, String actor) {
+        if (prepared.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = prepared.stream().map(Prepared::invoiceId).toList();
+        Map<Long, Invoice> read = new HashMap<>();
+        for (Invoice invoice : em.createQuery(
+                        "select distinct i from Invoice i join fetch i.account a join fetch a.customer"
+                                + " left join fetch i.lines where i.id in ?1",
+                        Invoice.class)
+                .setParameter(1, ids)
+                .getResultList()) {
+            read.put(invoice.id, invoice);
+        }
+        List<Invoice> drafts = ids.stream().map(read::get).toList();
+        issuer.issuePrepared(drafts, actor);
+        return drafts.stream().map(i -> i.grossTotal).toList();
     }
 
     /**

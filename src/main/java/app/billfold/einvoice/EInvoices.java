@@ -113,6 +113,28 @@ public class EInvoices {
                 enclosure -> pdf.render(invoice, settings, locale, enclosure));
     }
 
+    /**
+     * The same with the invoice's CII already made by {@link #cii(Invoice)}: issuing makes it once
+     * for the Factur-X, which carries it, and for the CII file.
+     */
+    @ActivateRequestContext
+    public File render(Invoice invoice, Format format, byte[] cii) {
+        BillerSettings settings = biller.settings();
+        Locale locale = languageOf(invoice);
+        return render(
+                EInvoiceDocument.of(invoice),
+                format,
+                settings,
+                enclosure -> pdf.render(invoice, settings, locale, enclosure),
+                cii);
+    }
+
+    /** The Cross Industry Invoice XML of an invoice, as its Factur-X carries it. */
+    @ActivateRequestContext
+    public byte[] cii(Invoice invoice) {
+        return facturX.cii(EInvoiceDocument.of(invoice), biller.settings());
+    }
+
     /** One file of a credit note, rendered now from the current settings (once: see IssuedDocuments). */
     @ActivateRequestContext
     public File render(CreditNote note, Invoice invoice, Format format) {
@@ -134,12 +156,22 @@ public class EInvoices {
             Format format,
             BillerSettings settings,
             Function<Consumer<AccessiblePdf>, byte[]> bill) {
+        return render(doc, format, settings, bill, null);
+    }
+
+    /** {@code cii}: the document's CII if already made, else null. */
+    private File render(
+            EInvoiceDocument doc,
+            Format format,
+            BillerSettings settings,
+            Function<Consumer<AccessiblePdf>, byte[]> bill,
+            byte[] cii) {
         if (format == Format.UBL && !doc.isBusiness()) {
             throw new NotFoundException("Peppol UBL is for business customers");
         }
         byte[] bytes = switch (format) {
-            case FACTURX -> facturX.pdf(doc, settings, bill);
-            case CII -> facturX.cii(doc, settings);
+            case FACTURX -> cii == null ? facturX.pdf(doc, settings, bill) : facturX.pdf(doc, cii, bill);
+            case CII -> cii == null ? facturX.cii(doc, settings) : cii;
             case UBL -> ubl.render(doc, settings);
         };
         return File.of(doc.number() + "." + format.extension, format.mediaType, bytes);

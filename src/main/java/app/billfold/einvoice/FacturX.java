@@ -69,7 +69,11 @@ public class FacturX {
      * the document, which embeds the CII and describes it.
      */
     public byte[] pdf(EInvoiceDocument doc, BillerSettings biller, Function<Consumer<AccessiblePdf>, byte[]> bill) {
-        byte[] xml = cii(doc, biller);
+        return pdf(doc, cii(doc, biller), bill);
+    }
+
+    /** The same with its CII already made (issuing keeps that XML as a file of its own too). */
+    public byte[] pdf(EInvoiceDocument doc, byte[] xml, Function<Consumer<AccessiblePdf>, byte[]> bill) {
         return bill.apply(pdf -> {
             pdf.attach(FILE_NAME, xml, "text/xml", "Alternative", "Factur-X invoice " + doc.number());
             pdf.describe(FACTUR_X);

@@ -47,17 +47,20 @@ public class IssuedDocuments {
 
     /**
      * Renders and stores every file of an invoice being issued, in its transaction. Only the
-     * Factur-X PDF is the bill itself; a business XML that cannot be made is logged and made at
-     * its first download instead, rather than refusing the issue.
+     * Factur-X PDF is the bill itself; a UBL that cannot be made is logged and made at its first
+     * download instead, rather than refusing the issue (the CII is inside the Factur-X: without it
+     * there is no bill).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void freeze(Invoice invoice) {
+        // Made once: the Factur-X carries it and it is kept as a file of its own.
+        byte[] cii = eInvoices.cii(invoice);
         for (EInvoices.Format format : EInvoices.formatsFor(invoice)) {
             if (format == EInvoices.Format.FACTURX) {
-                store(invoice.id, null, format, eInvoices.render(invoice, format));
+                store(invoice.id, null, format, eInvoices.render(invoice, format, cii));
             } else {
                 try {
-                    store(invoice.id, null, format, eInvoices.render(invoice, format));
+                    store(invoice.id, null, format, eInvoices.render(invoice, format, cii));
                 } catch (RuntimeException e) {
                     LOG.warnf(e, "The %s of invoice %s could not be made at issue", format, invoice.number);
                 }

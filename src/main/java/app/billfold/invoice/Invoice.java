@@ -131,6 +131,15 @@ public class Invoice extends PanacheEntityBase {
      * issue never takes (and holds the lock on) the next number.
      */
     public void issue(Supplier<String> nextNumber, LocalDate today, Instant now) {
+        requireIssuable(today);
+        this.number = nextNumber.get();
+        this.issueDate = today;
+        this.issuedAt = now;
+        this.status = InvoiceStatus.OPEN;
+    }
+
+    /** Refuses (BusinessRuleException) a draft that could not be issued today, as issue would. */
+    public void requireIssuable(LocalDate today) {
         requireStatus(InvoiceStatus.DRAFT, "error_invoice_not_draft");
         if (lines.isEmpty()) {
             throw new BusinessRuleException("error_invoice_no_lines");
@@ -141,10 +150,6 @@ public class Invoice extends PanacheEntityBase {
         if (dueDate == null || dueDate.isBefore(today)) {
             throw new BusinessRuleException("error_due_date_past");
         }
-        this.number = nextNumber.get();
-        this.issueDate = today;
-        this.issuedAt = now;
-        this.status = InvoiceStatus.OPEN;
     }
 
     /** Allocates part of a succeeded payment to this invoice. */

@@ -11,6 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -77,6 +80,34 @@ public class IssueInvoice {
         return issueLocked(draft, actor);
     }
 
+    /**
+     * Checks a draft this transaction created as {@link #issueNewDraft} would, under its account's
+     * lock, without taking a number: the billing run prepares a chunk this way and issues it with
+     * {@link #issuePrepared} at its end.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void prepareNewDraft(Invoice draft) {
+        accounts.lock(draft.account.id);
+        app.billfold.einvoice.EInvoiceCheck.problems(draft, biller.settings()).throwIfAny();
+        draft.requireIssuable(biller.today());
+    }
+
+    /**
+     * Issues drafts prepared in this transaction, in the given order, with one block of consecutive
+     * numbers taken now (the counter stays locked until the transaction ends, so the numbers have
+     * no gap and follow the order of issue; a rollback gives the block back whole).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void issuePrepared(List<Invoice> drafts, String actor) {
+        Iterator<String> numbers = biller.takeInvoiceNumbers(drafts.size()).iterator();
+        LocalDate today = biller.today();
+        Instant now = Instant.now(clock);
+        for (Invoice invoice : drafts) {
+            invoice.issue(numbers::next, today, now);
+            afterIssue(invoice, actor);
+        }
+    }
+
     private Invoice issueLocked(Invoice invoice, String actor) {
         if (invoice.status == InvoiceStatus.DRAFT) {
             // A business invoice is refused before it takes a number if its e-invoice would not pass.
@@ -84,6 +115,11 @@ public class IssueInvoice {
                     .throwIfAny();
         }
         invoice.issue(biller::takeNextInvoiceNumber, biller.today(), Instant.now(clock));
+        return afterIssue(invoice, actor);
+    }
+
+    /** What issuing does once the invoice has its number: credit, frozen documents, notice, audit. */
+    private Invoice afterIssue(Invoice invoice, String actor) {
         creditNotes.applyAccountCredit(invoice);
         // The documents the customer receives are made now, once, with what the bill says at issue.
         documents.freeze(invoice);

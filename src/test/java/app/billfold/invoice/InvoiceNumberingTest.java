@@ -25,6 +25,9 @@ class InvoiceNumberingTest {
     @Inject
     IssueInvoice issuer;
 
+    @Inject
+    app.billfold.biller.Biller biller;
+
     @Test
     void twentyConcurrentIssuesGetConsecutiveNumbersWithoutGapsOrDuplicates() throws Exception {
         // One account each, so that only the numbering itself makes the issues wait for one another.
@@ -69,5 +72,45 @@ class InvoiceNumberingTest {
         }
         String after = data.anInvoice(customer.account()).issue().number;
         assertThat(Long.parseLong(after.substring(4))).isEqualTo(Long.parseLong(before.substring(4)) + 1);
+    }
+
+    @Test
+    void blocksTakenAtOnceAreConsecutiveAndARolledBackBlockIsGivenBackWhole() throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<List<String>>> blocks = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            blocks.add(pool.submit(() -> {
+                start.await();
+                return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                        .call(() -> biller.takeInvoiceNumbers(40));
+            }));
+        }
+        start.countDown();
+        Set<Long> taken = new TreeSet<>();
+        for (Future<List<String>> block : blocks) {
+            List<Long> numbers = block.get().stream()
+                    .map(n -> Long.parseLong(n.substring(4)))
+                    .toList();
+            assertThat(numbers).hasSize(40);
+            // Each block is a run of consecutive numbers.
+            assertThat(numbers.get(39) - numbers.get(0)).isEqualTo(39);
+            taken.addAll(numbers);
+        }
+        pool.shutdown();
+        assertThat(taken).hasSize(120);
+        long last = ((TreeSet<Long>) taken).last();
+        assertThat(last - ((TreeSet<Long>) taken).first()).isEqualTo(119);
+
+        try {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                biller.takeInvoiceNumbers(25);
+                throw new IllegalStateException("the chunk failed");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back, with its block
+        }
+        String next = data.anInvoice(data.aCustomer().create().account()).issue().number;
+        assertThat(Long.parseLong(next.substring(4))).isEqualTo(last + 1);
     }
 }
