@@ -101,42 +101,6 @@ public interface AppMessages {
     @Message("Postcode")
     String field_postcode();
 
-    @Message("Go to the start page")
-    String error_home();
-
-    @Message("Page not found")
-    String error_not_found_title();
-
-    @Message("There is nothing here, or it is not yours to see.")
-    String error_not_found_text();
-
-    @Message("Not allowed")
-    String error_forbidden_title();
-
-    @Message("Your sign-in does not give access to this page.")
-    String error_forbidden_text();
-
-    @Message("Form expired")
-    String error_csrf_title();
-
-    @Message("This form could not be accepted. Go back, reload the page and try again.")
-    String error_csrf_text();
-
-    @Message("That cannot be done")
-    String error_refused_title();
-
-    @Message("Invalid request")
-    String error_invalid_title();
-
-    @Message("Something in the request was not valid. Nothing was changed.")
-    String error_invalid_text();
-
-    @Message("Something went wrong")
-    String error_server_title();
-
-    @Message("We could not complete this. Nothing was changed. Please try again in a moment.")
-    String error_server_text();
-
     @Message("Please fill this in.")
     String error_required();
 

@@ -106,17 +106,38 @@ public class ErrorMappers {
         return pages.page(Response.Status.BAD_REQUEST, "error_invalid_title", "error_invalid_text");
     }
 
+    /**
+     * What the REST layer itself refuses keeps its status: a client (or a proxy, or a monitoring
+     * check) told "400 invalid" for a wrong method or media type would look for the fault in the
+     * wrong place. 401 goes to sign-in like our own checks; 405 keeps an Allow header when the refusal has one.
+     */
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
             return pages.page(Response.Status.INTERNAL_SERVER_ERROR, "error_server_title", "error_server_text");
         }
-        if (status == 404) {
-            return notFound((NotFoundException) null);
-        }
-        return pages.page(Response.Status.BAD_REQUEST, "error_invalid_title", "error_invalid_text");
+        return switch (status) {
+            case 401 -> signIn(uri);
+            case 403 -> forbidden((ForbiddenException) null);
+            case 404 -> notFound((NotFoundException) null);
+            case 405 ->
+                withAllow(
+                        pages.page(Response.Status.METHOD_NOT_ALLOWED, "error_method_title", "error_method_text"),
+                        e.getResponse());
+            case 406 -> pages.page(Response.Status.NOT_ACCEPTABLE, "error_invalid_title", "error_not_acceptable_text");
+            case 415 ->
+                pages.page(Response.Status.UNSUPPORTED_MEDIA_TYPE, "error_invalid_title", "error_media_type_text");
+            default -> pages.page(Response.Status.BAD_REQUEST, "error_invalid_title", "error_invalid_text");
+        };
+    }
+
+    private static Response withAllow(Response page, Response refused) {
+        String allow = refused.getHeaderString("Allow");
+        return allow == null
+                ? page
+                : Response.fromResponse(page).header("Allow", allow).build();
     }
 
     @ServerExceptionMapper

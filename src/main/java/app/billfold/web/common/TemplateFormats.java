@@ -36,7 +36,8 @@ public class TemplateFormats {
                 app.billfold.common.IdentityMessages.class,
                 app.billfold.common.NotifyMessages.class,
                 app.billfold.common.PaymentMessages.class,
-                app.billfold.common.StatementMessages.class)) {
+                app.billfold.common.StatementMessages.class,
+                ErrorMessages.class)) {
             try {
                 Object words = io.quarkus.qute.i18n.MessageBundles.get(
                         bundle, io.quarkus.qute.i18n.Localized.Literal.of(language));

@@ -41,7 +41,8 @@ class TranslationsTest {
         "app.billfold.common.EInvoiceMessages, einv",
         "app.billfold.common.DocumentMessages, doc",
         "app.billfold.common.ConsoleMessages, console",
-        "app.billfold.common.StatementMessages, stmt"
+        "app.billfold.common.StatementMessages, stmt",
+        "app.billfold.web.common.ErrorMessages, error"
     })
     void everyMessageHasAFrenchTranslationAndNothingMore(String bundle, String name) throws Exception {
         Set<String> keys = Arrays.stream(Class.forName(bundle).getDeclaredMethods())
