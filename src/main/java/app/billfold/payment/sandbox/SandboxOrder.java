@@ -21,7 +21,7 @@ public record SandboxOrder(Money amount, String cancel) {
         return signer.sign(PURPOSE, money + ";" + cancel, VALIDITY);
     }
 
-    static Optional<SandboxOrder> read(Signer signer, String value) {
+    public static Optional<SandboxOrder> read(Signer signer, String value) {
         return signer.verify(PURPOSE, value)
                 .map(v -> v.split(";", 3))
                 .filter(f -> f.length == 3)

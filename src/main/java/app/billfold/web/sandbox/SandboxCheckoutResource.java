@@ -1,4 +1,4 @@
-package app.billfold.payment.sandbox;
+package app.billfold.web.sandbox;
 
 import app.billfold.biller.Biller;
 import app.billfold.common.FieldErrors;
@@ -7,6 +7,8 @@ import app.billfold.common.NotFoundException;
 import app.billfold.identity.Signer;
 import app.billfold.payment.ProcessorChoice;
 import app.billfold.payment.gateway.MethodDetails;
+import app.billfold.payment.sandbox.SandboxGateway;
+import app.billfold.payment.sandbox.SandboxOrder;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
