@@ -99,6 +99,27 @@ class BillerSettingsTest {
         assertThat(settings.reminderChannels(7))
                 .containsExactlyInAnyOrder(app.billfold.notify.Channel.EMAIL, app.billfold.notify.Channel.SMS);
         assertThat(asAdmin.get("/brand/logo").asByteArray()).isEqualTo(logo);
+        // The logo carries the tag of its bytes: a browser that kept it asks again and gets 304.
+        io.restassured.response.Response served = asAdmin.get("/brand/logo");
+        String etag = served.header("ETag");
+        assertThat(etag)
+                .isEqualTo("\""
+                        + java.util.HexFormat.of()
+                                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(logo))
+                        + "\"");
+        assertThat(served.header("Cache-Control")).isEqualTo("public, max-age=300");
+        io.restassured.response.Response kept =
+                new WebSession().request().header("If-None-Match", etag).get("/brand/logo");
+        assertThat(kept.statusCode()).isEqualTo(304);
+        assertThat(kept.header("ETag")).isEqualTo(etag);
+        assertThat(kept.asByteArray()).isEmpty();
+        assertThat(new WebSession()
+                        .request()
+                        .header("If-None-Match", "\"an-older-logo\"")
+                        .get("/brand/logo")
+                        .asByteArray())
+                .isEqualTo(logo);
         assertThat(asAdmin.get("/brand/style.css").asString()).contains("--brand:#1a7f37");
         assertThat(asAdmin.get("/console/settings").asString()).contains("Lakeside Water");
 

@@ -54,7 +54,9 @@ public class SecurityHeaders {
 
     private static boolean signedIn(RoutingContext context) {
         // The stylesheet is the same for everyone: it may be cached even when a signed-in page asks.
-        if (context.normalizedPath().startsWith("/css/")) {
+        // So is the logo, which carries its own Cache-Control and entity tag.
+        if (context.normalizedPath().startsWith("/css/")
+                || context.normalizedPath().equals("/brand/logo")) {
             return false;
         }
         return context.user() instanceof QuarkusHttpUser user
