@@ -55,12 +55,6 @@ public class Customers {
         return accounts.listForCustomer(customerId);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Customer> search(String term) {
-        String t = term == null ? "" : term.strip();
-        return t.isEmpty() ? customers.recent(50) : customers.search(t, 50);
-    }
-
     /** Creates a customer together with their first account. */
     @Transactional
     public Customer create(CustomerForm form, String actor) {

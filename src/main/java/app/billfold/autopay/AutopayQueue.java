@@ -2,16 +2,23 @@ package app.billfold.autopay;
 
 import app.billfold.account.Account;
 import app.billfold.biller.Biller;
+import app.billfold.common.Page;
+import app.billfold.common.Paging;
 import app.billfold.invoice.Invoice;
+import app.billfold.invoice.InvoiceStatus;
 import app.billfold.payment.SavedMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
-/** What clerks need to chase: autopays that gave up, and cards that will expire before they are used. */
+/**
+ * What clerks need to chase: autopays that gave up, and cards that will expire before they are
+ * used. Both lists are read a page at a time, filtered and ordered in the database.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AutopayQueue {
@@ -22,28 +29,52 @@ public class AutopayQueue {
     /** An enrolled account whose card expires before its next bill falls due. */
     public record Expiring(Account account, SavedMethod method, LocalDate nextDue) {}
 
+    private static final List<InvoiceStatus> UNPAID = List.of(InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID);
+
+    private static final String FAILED = " from AutopaySchedule s, Invoice i where i.id = s.invoiceId"
+            + " and s.status = :failed and i.status in :unpaid";
+
+    /**
+     * A card is expired on a day from the month after its expiry month: its expiry as a month count
+     * (year × 12 + month) is below the day's. The day is the account's next due date or, with nothing
+     * due, the end of next month.
+     */
+    private static final String EXPIRING = " from Account a, SavedMethod m where m.id = a.autopayMethodId"
+            + " and m.expYear is not null and m.expMonth is not null"
+            + " and m.expYear * 12 + m.expMonth < coalesce("
+            + "(select min(year(i.dueDate) * 12 + month(i.dueDate)) from Invoice i where i.account = a"
+            + " and i.status in :unpaid), :fallback)";
+
     @Inject
     EntityManager em;
 
     @Inject
     Biller biller;
 
+    /** How many failed autopays wait for a clerk (the console's home figure). */
+    public long failedCount() {
+        return em.createQuery("select count(s)" + FAILED, Long.class)
+                .setParameter("failed", AutopayStatus.FAILED)
+                .setParameter("unpaid", UNPAID)
+                .getSingleResult();
+    }
+
+    /** Every failed autopay, the latest first. */
     public List<Failed> failed() {
-        return em
-                .createQuery(
-                        "select i, s from AutopaySchedule s, Invoice i where i.id = s.invoiceId and s.status = ?1"
-                                + " and i.status in ?2 order by s.updatedAt desc",
-                        Object[].class)
-                .setParameter(1, AutopayStatus.FAILED)
-                .setParameter(
-                        2,
-                        List.of(
-                                app.billfold.invoice.InvoiceStatus.OPEN,
-                                app.billfold.invoice.InvoiceStatus.PARTIALLY_PAID))
+        return failed(new Paging(1, Integer.MAX_VALUE - 1)).items();
+    }
+
+    public Page<Failed> failed(Paging paging) {
+        return paging.of(em
+                .createQuery("select i, s" + FAILED + " order by s.updatedAt desc, s.id desc", Object[].class)
+                .setParameter("failed", AutopayStatus.FAILED)
+                .setParameter("unpaid", UNPAID)
+                .setFirstResult(paging.first())
+                .setMaxResults(paging.rows())
                 .getResultList()
                 .stream()
                 .map(r -> new Failed((Invoice) r[0], (AutopaySchedule) r[1]))
-                .toList();
+                .toList());
     }
 
     /**
@@ -51,27 +82,22 @@ public class AutopayQueue {
      * by the end of next month): flagged ahead of time, so the customer can be asked for a new one.
      */
     public List<Expiring> expiring() {
-        LocalDate today = biller.today();
+        return expiring(new Paging(1, Integer.MAX_VALUE - 1)).items();
+    }
+
+    public Page<Expiring> expiring(Paging paging) {
+        YearMonth nextMonth = YearMonth.from(biller.today()).plusMonths(1);
         List<Object[]> rows = em.createQuery(
-                        "select a, m, (select min(i.dueDate) from Invoice i where i.account = a and i.status in ?1)"
-                                + " from Account a, SavedMethod m where m.id = a.autopayMethodId and m.expYear is not null",
+                        "select a, m, (select min(i.dueDate) from Invoice i where i.account = a and i.status in :unpaid)"
+                                + EXPIRING + " order by a.number",
                         Object[].class)
-                .setParameter(
-                        1,
-                        List.of(
-                                app.billfold.invoice.InvoiceStatus.OPEN,
-                                app.billfold.invoice.InvoiceStatus.PARTIALLY_PAID))
+                .setParameter("unpaid", UNPAID)
+                .setParameter("fallback", nextMonth.getYear() * 12 + nextMonth.getMonthValue())
+                .setFirstResult(paging.first())
+                .setMaxResults(paging.rows())
                 .getResultList();
-        return rows.stream()
+        return paging.of(rows.stream()
                 .map(r -> new Expiring((Account) r[0], (SavedMethod) r[1], (LocalDate) r[2]))
-                .filter(e -> e.method()
-                        .isExpiredOn(
-                                e.nextDue() != null
-                                        ? e.nextDue()
-                                        : today.plusMonths(1)
-                                                .withDayOfMonth(1)
-                                                .plusMonths(1)
-                                                .minusDays(1)))
-                .toList();
+                .toList());
     }
 }

@@ -326,4 +326,58 @@ public interface ConsoleMessages {
 
     @Message("(only this)")
     String audit_only_this();
+
+    @Message("Export {id}")
+    String export_title(Long id);
+
+    @Message("What")
+    String export_what();
+
+    @Message("Paper bills to print")
+    String export_kind_print();
+
+    @Message("E-invoices of a period (zip)")
+    String export_kind_einvoices();
+
+    @Message("Aging report (CSV)")
+    String export_kind_aging();
+
+    @Message("Waiting to start")
+    String export_status_queued();
+
+    @Message("Being made")
+    String export_status_running();
+
+    @Message("Ready to download")
+    String export_status_ready();
+
+    @Message("Failed")
+    String export_status_failed();
+
+    @Message("{done} of {total}")
+    String export_progress(Integer done, Integer total);
+
+    @Message("Download {name}")
+    String export_download(String name);
+
+    @Message(
+            "Bills come as PDFs of at most {size} bills each (a zip when there is more than one), the size the printer takes.")
+    String export_print_split(Integer size);
+
+    @Message(
+            "The export could not be made. Ask for it again; if it fails again, tell your administrator what it says below.")
+    String export_failed();
+
+    @Message("Exports")
+    String export_list_title();
+
+    @Message(
+            "Long exports are made in the background: their page follows them and offers the file when it is ready. Files are kept for a week.")
+    String export_list_hint();
+
+    @Message("No export yet.")
+    String export_none();
+
+    @Message("Print all {count} in batches")
+    String print_all(Integer count);
 }

@@ -36,10 +36,4 @@ public record Paging(int number, int size) {
         boolean more = read.size() > size;
         return new Page<>(more ? List.copyOf(read.subList(0, size)) : List.copyOf(read), number, more);
     }
-
-    /** The page out of a whole list already in memory (one customer's own bills or payments). */
-    public <T> Page<T> slice(List<T> all) {
-        int from = Math.min(first(), all.size());
-        return of(all.subList(from, Math.min(all.size(), from + rows())));
-    }
 }

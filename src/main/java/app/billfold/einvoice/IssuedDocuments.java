@@ -1,7 +1,5 @@
 package app.billfold.einvoice;
 
-import app.billfold.biller.Biller;
-import app.billfold.biller.BillerSettings;
 import app.billfold.common.NotFoundException;
 import app.billfold.invoice.CreditNote;
 import app.billfold.invoice.Invoice;
@@ -11,14 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,9 +28,6 @@ public class IssuedDocuments {
 
     @Inject
     EInvoices eInvoices;
-
-    @Inject
-    Biller biller;
 
     @Inject
     EntityManager em;
@@ -211,46 +201,25 @@ public class IssuedDocuments {
         return new Batch(ids.size(), last, stored);
     }
 
-    /**
-     * Every invoice and credit note issued from one day to another (the biller's days), as one zip:
-     * each as Factur-X and, for business customers, as CII and UBL too, as delivered.
-     */
-    @Transactional
-    public byte[] zip(LocalDate from, LocalDate to) {
-        BillerSettings settings = biller.settings();
-        List<Invoice> invoices = Invoice.list(
-                "issueDate >= ?1 and issueDate <= ?2 and status <> ?3 order by number", from, to, InvoiceStatus.DRAFT);
-        List<CreditNote> notes = CreditNote.list(
-                "createdAt >= ?1 and createdAt < ?2 order by id",
-                from.atStartOfDay(settings.zone()).toInstant(),
-                to.plusDays(1).atStartOfDay(settings.zone()).toInstant());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Invoice invoice : invoices) {
-                for (EInvoices.Format format : exported(invoice)) {
-                    add(zip, ofInvoice(invoice, format));
-                }
-            }
-            for (CreditNote note : notes) {
-                Invoice invoice = Invoice.findById(note.invoiceId);
-                for (EInvoices.Format format : exported(invoice)) {
-                    add(zip, ofCreditNote(note, format));
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not write the e-invoice zip", e);
-        }
-        return out.toByteArray();
+    /** An invoice's files as the period export carries them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<EInvoices.File> exportedOf(Invoice invoice) {
+        return exported(invoice).stream()
+                .map(format -> ofInvoice(invoice, format))
+                .toList();
+    }
+
+    /** A credit note's files as the period export carries them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<EInvoices.File> exportedOf(CreditNote note) {
+        Invoice invoice = Invoice.findById(note.invoiceId);
+        return exported(invoice).stream()
+                .map(format -> ofCreditNote(note, format))
+                .toList();
     }
 
     /** A consumer's documents are exported as the PDF everyone reads; a business's as all three. */
     private static List<EInvoices.Format> exported(Invoice invoice) {
         return EInvoices.offersUbl(invoice) ? EInvoices.formatsFor(invoice) : List.of(EInvoices.Format.FACTURX);
-    }
-
-    private static void add(ZipOutputStream zip, EInvoices.File file) throws IOException {
-        zip.putNextEntry(new ZipEntry(file.name()));
-        zip.write(file.bytes());
-        zip.closeEntry();
     }
 }

@@ -2,6 +2,8 @@ package app.billfold.invoice;
 
 import app.billfold.account.Account;
 import app.billfold.account.Customer;
+import app.billfold.common.Page;
+import app.billfold.common.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,8 +19,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class Finder {
 
-    static final int LIMIT = 50;
-
     /** What a term names exactly, to open without a list. */
     public record Exact(Kind kind, Long id) {
         public enum Kind {
@@ -28,7 +28,8 @@ public class Finder {
         }
     }
 
-    public record Found(List<Customer> customers, List<Account> accounts, List<Invoice> invoices) {
+    /** One page of each list; {@code hasNext}: one of them goes on past this page. */
+    public record Found(List<Customer> customers, List<Account> accounts, List<Invoice> invoices, Page<?> page) {
         public boolean isEmpty() {
             return customers.isEmpty() && accounts.isEmpty() && invoices.isEmpty();
         }
@@ -66,41 +67,54 @@ public class Finder {
         return Optional.empty();
     }
 
-    /** Everything the term is part of, each list by name or number, at most 50 of each. */
+    /**
+     * A page of everything the term is part of, each list by name or number; with no term, the
+     * customers, newest first.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Found search(String term) {
+    public Found search(String term, Paging paging) {
         String t = term == null ? "" : term.strip();
         if (t.isEmpty()) {
-            return new Found(List.of(), List.of(), List.of());
+            Page<Customer> newest = paging.of(
+                    em.createQuery("select c from Customer c order by c.createdAt desc, c.id desc", Customer.class)
+                            .setFirstResult(paging.first())
+                            .setMaxResults(paging.rows())
+                            .getResultList());
+            return new Found(newest.items(), List.of(), List.of(), newest);
         }
         String like = "%"
                 + t.toLowerCase(Locale.ROOT)
                         .replace("\\", "\\\\")
                         .replace("%", "\\%")
                         .replace("_", "\\_") + "%";
-        List<Customer> customers = em.createQuery(
+        Page<Customer> customers = paging.of(em.createQuery(
                         "select c from Customer c where lower(c.name) like :like escape '\\'"
                                 + " or lower(c.email) like :like escape '\\' or lower(c.phone) like :like escape '\\'"
-                                + " order by c.name",
+                                + " order by c.name, c.id",
                         Customer.class)
                 .setParameter("like", like)
-                .setMaxResults(LIMIT)
-                .getResultList();
-        List<Account> accounts = em.createQuery(
+                .setFirstResult(paging.first())
+                .setMaxResults(paging.rows())
+                .getResultList());
+        Page<Account> accounts = paging.of(em.createQuery(
                         "select a from Account a join fetch a.customer where lower(a.number) like :like escape '\\'"
                                 + " or lower(a.serviceAddress) like :like escape '\\'"
                                 + " or lower(a.postcode) like :like escape '\\' order by a.number",
                         Account.class)
                 .setParameter("like", like)
-                .setMaxResults(LIMIT)
-                .getResultList();
-        List<Invoice> invoices = em.createQuery(
+                .setFirstResult(paging.first())
+                .setMaxResults(paging.rows())
+                .getResultList());
+        Page<Invoice> invoices = paging.of(em.createQuery(
                         "select i from Invoice i join fetch i.account a join fetch a.customer"
                                 + " where lower(i.number) like :like escape '\\' order by i.number desc",
                         Invoice.class)
                 .setParameter("like", like)
-                .setMaxResults(LIMIT)
-                .getResultList();
-        return new Found(customers, accounts, invoices);
+                .setFirstResult(paging.first())
+                .setMaxResults(paging.rows())
+                .getResultList());
+        Page<?> page =
+                new Page<>(List.of(), paging.number(), customers.hasNext() || accounts.hasNext() || invoices.hasNext());
+        return new Found(customers.items(), accounts.items(), invoices.items(), page);
     }
 }

@@ -40,8 +40,11 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, Long> {
     }
 
     /** A customer's issued invoices (never drafts), newest first, optionally limited to some statuses. */
-    public List<Invoice> listIssuedForCustomer(Long customerId, List<InvoiceStatus> statuses) {
-        return list("account.customer.id = ?1 and status in ?2 order by issueDate desc, id desc", customerId, statuses);
+    /** A page of a customer's invoices in the given states, newest first, read as a page. */
+    public List<Invoice> listIssuedForCustomer(Long customerId, List<InvoiceStatus> statuses, int first, int rows) {
+        return find("account.customer.id = ?1 and status in ?2 order by issueDate desc, id desc", customerId, statuses)
+                .range(first, first + rows - 1)
+                .list();
     }
 
     /** Open and partly paid invoices of an account, oldest due first: the order payments settle them. */

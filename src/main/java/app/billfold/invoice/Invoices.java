@@ -48,8 +48,10 @@ public class Invoices {
         return invoices.listPayableForAccount(accountId);
     }
 
-    public List<Invoice> forCustomer(Long customerId, Filter filter) {
-        return invoices.listIssuedForCustomer(customerId, filter.statuses);
+    /** A page of the customer's bills the filter keeps, newest first. */
+    public app.billfold.common.Page<Invoice> forCustomer(
+            Long customerId, Filter filter, app.billfold.common.Paging paging) {
+        return paging.of(invoices.listIssuedForCustomer(customerId, filter.statuses, paging.first(), paging.rows()));
     }
 
     /**

@@ -2,6 +2,8 @@ package app.billfold.notify;
 
 import app.billfold.audit.AuditLog;
 import app.billfold.audit.Changes;
+import app.billfold.common.Page;
+import app.billfold.common.Paging;
 import app.billfold.einvoice.EInvoices;
 import app.billfold.einvoice.IssuedDocuments;
 import app.billfold.invoice.Invoice;
@@ -82,23 +84,85 @@ public class PrintQueue {
         return waitingWithReasons().stream().map(Waiting::bill).toList();
     }
 
+    /** Every bill to print with why (for tests and small queues; the page reads {@link #waiting(Paging)}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Waiting> waitingWithReasons() {
-        boolean printPaid = biller.settings().printPaidBills;
-        java.util.Map<Long, PrintItem> items = new java.util.HashMap<>();
-        for (PrintItem item : PrintItem.<PrintItem>list("printedAt is null")) {
-            items.put(item.invoiceId, item);
-        }
-        return invoices
-                .list("id in (select p.invoiceId from PrintItem p where p.printedAt is null) order by number")
-                .stream()
-                .filter(bill -> printPaid || bill.status.isPayable())
-                .map(bill -> {
-                    PrintItem item = items.get(bill.id);
-                    return new Waiting(bill, item.reason, item.messageId);
-                })
-                .toList();
+        return waiting(new Paging(1, Integer.MAX_VALUE - 1)).items();
     }
+
+    /** A page of the bills to print, by number, each with why it waits. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Waiting> waiting(Paging paging) {
+        boolean printPaid = biller.settings().printPaidBills;
+        var query = PrintItem.getEntityManager()
+                .createQuery(
+                        "select i, p from Invoice i, PrintItem p where p.invoiceId = i.id and p.printedAt is null"
+                                + (printPaid ? "" : " and i.status in :payable")
+                                + " order by i.number",
+                        Object[].class);
+        if (!printPaid) {
+            query.setParameter("payable", PAYABLE);
+        }
+        return paging.of(query.setFirstResult(paging.first()).setMaxResults(paging.rows()).getResultList().stream()
+                .map(r -> {
+                    PrintItem item = (PrintItem) r[1];
+                    return new Waiting((Invoice) r[0], item.reason, item.messageId);
+                })
+                .toList());
+    }
+
+    /** How many bills wait to be printed, by the biller's rule. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long waitingCount() {
+        return waitingCount(null);
+    }
+
+    /** How many bills queued by {@code upTo} (null: any time) wait to be printed, by the biller's rule. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long waitingCount(Instant upTo) {
+        boolean printPaid = biller.settings().printPaidBills;
+        var query = PrintItem.getEntityManager()
+                .createQuery(
+                        "select count(p) from Invoice i, PrintItem p where p.invoiceId = i.id and p.printedAt is null"
+                                + (upTo == null ? "" : " and p.queuedAt <= :upTo")
+                                + (printPaid ? "" : " and i.status in :payable"),
+                        Long.class);
+        if (upTo != null) {
+            query.setParameter("upTo", upTo);
+        }
+        if (!printPaid) {
+            query.setParameter("payable", PAYABLE);
+        }
+        return query.getSingleResult();
+    }
+
+    /**
+     * The next {@code limit} bills to print after the number {@code after} (null: from the first)
+     * among those queued by {@code upTo}: a print batch walks the queue with it, a short read each.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Invoice> waitingAfter(String after, Instant upTo, int limit) {
+        boolean printPaid = biller.settings().printPaidBills;
+        var query = invoices.getEntityManager()
+                .createQuery(
+                        "select i from Invoice i, PrintItem p where p.invoiceId = i.id and p.printedAt is null"
+                                + " and p.queuedAt <= :upTo"
+                                + (after == null ? "" : " and i.number > :after")
+                                + (printPaid ? "" : " and i.status in :payable")
+                                + " order by i.number",
+                        Invoice.class)
+                .setParameter("upTo", upTo);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        if (!printPaid) {
+            query.setParameter("payable", PAYABLE);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    private static final List<app.billfold.invoice.InvoiceStatus> PAYABLE =
+            List.of(app.billfold.invoice.InvoiceStatus.OPEN, app.billfold.invoice.InvoiceStatus.PARTIALLY_PAID);
 
     /** Sets the biller's rule: print bills paid or voided while they waited, or leave them out. */
     @Transactional
@@ -143,9 +207,21 @@ public class PrintQueue {
     }
 
     private List<Invoice> chosen(List<Long> chosen) {
-        return waiting().stream()
-                .filter(bill -> chosen.isEmpty() || chosen.contains(bill.id))
-                .toList();
+        if (chosen.isEmpty()) {
+            return waiting();
+        }
+        boolean printPaid = biller.settings().printPaidBills;
+        var query = invoices.getEntityManager()
+                .createQuery(
+                        "select i from Invoice i, PrintItem p where p.invoiceId = i.id and p.printedAt is null"
+                                + " and i.id in :chosen" + (printPaid ? "" : " and i.status in :payable")
+                                + " order by i.number",
+                        Invoice.class)
+                .setParameter("chosen", chosen);
+        if (!printPaid) {
+            query.setParameter("payable", PAYABLE);
+        }
+        return query.getResultList();
     }
 
     private byte[] merge(List<Invoice> bills) {
@@ -173,6 +249,59 @@ public class PrintQueue {
     }
 
     /**
+     * Marks printed the bills of a print batch: those queued by {@code upTo} and still waiting (the
+     * batch took them all, by the rule of the time); bills the rule leaves out leave the queue too.
+     */
+    @Transactional
+    public int markPrintedUpTo(Instant upTo, String actor, String batch) {
+        Instant now = Instant.now(clock);
+        var em = PrintItem.getEntityManager();
+        String payable = biller.settings().printPaidBills
+                ? ""
+                : " and p.invoiceId in (select i.id from Invoice i where i.status in :payable)";
+        var update = em.createQuery("update PrintItem p set p.printedAt = :now, p.printedBy = :actor"
+                        + " where p.printedAt is null and p.queuedAt <= :upTo" + payable)
+                .setParameter("now", now)
+                .setParameter("actor", actor)
+                .setParameter("upTo", upTo);
+        if (!payable.isEmpty()) {
+            update.setParameter("payable", PAYABLE);
+        }
+        int marked = update.executeUpdate();
+        int dropped = leaveOutPaid();
+        audit.record(
+                actor,
+                "print.done",
+                "print-queue",
+                marked + " bills printed (" + batch + ")"
+                        + (dropped > 0 ? "; " + dropped + " paid or voided left out" : ""));
+        return marked;
+    }
+
+    /** Under the rule that leaves them out, bills paid or voided while they waited leave the queue unprinted. */
+    private int leaveOutPaid() {
+        if (biller.settings().printPaidBills) {
+            return 0;
+        }
+        int dropped = 0;
+        Instant now = Instant.now(clock);
+        for (app.billfold.invoice.InvoiceStatus status : app.billfold.invoice.InvoiceStatus.values()) {
+            if (status.isPayable()) {
+                continue;
+            }
+            dropped += PrintItem.getEntityManager()
+                    .createQuery(
+                            "update PrintItem p set p.printedAt = :now, p.printedBy = :by where p.printedAt is null"
+                                    + " and p.invoiceId in (select i.id from Invoice i where i.status = :status)")
+                    .setParameter("now", now)
+                    .setParameter("by", "left out: " + status)
+                    .setParameter("status", status)
+                    .executeUpdate();
+        }
+        return dropped;
+    }
+
+    /**
      * Marks the given bills printed (those the clerk chose, downloaded and printed). Bills the rule
      * leaves out leave the queue at the same time, unprinted.
      */
@@ -190,17 +319,7 @@ public class PrintQueue {
                 numbers.add(bill == null ? String.valueOf(id) : bill.number);
             }
         }
-        int dropped = 0;
-        if (!biller.settings().printPaidBills) {
-            for (PrintItem item : PrintItem.<PrintItem>list("printedAt is null")) {
-                Invoice bill = invoices.findById(item.invoiceId);
-                if (bill != null && !bill.status.isPayable()) {
-                    item.printedAt = Instant.now(clock);
-                    item.printedBy = "left out: " + bill.status;
-                    dropped++;
-                }
-            }
-        }
+        int dropped = leaveOutPaid();
         audit.record(
                 actor,
                 "print.done",

@@ -3,6 +3,8 @@ package app.billfold.payment;
 import app.billfold.account.AccountRepository;
 import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
+import app.billfold.common.Page;
+import app.billfold.common.Paging;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoiceRepository;
 import app.billfold.payment.gateway.DisputeState;
@@ -14,7 +16,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,17 +180,25 @@ public class Disputes {
         return payment;
     }
 
-    /** The clerk's queue: open disputes first (the soonest evidence deadline first), then the closed. */
+    /** The clerk's queue: open disputes first (the soonest evidence deadline first), then the closed, latest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Dispute> queue() {
-        List<Dispute> open = Dispute.list("status = ?1 order by evidenceDueBy nulls last, id", Dispute.Status.OPEN);
-        List<Dispute> closed = Dispute.<Dispute>find(
-                        "status <> ?1 order by closedAt desc, id desc", Dispute.Status.OPEN)
-                .page(0, 100)
-                .list();
-        List<Dispute> all = new ArrayList<>(open);
-        all.addAll(closed);
-        return all;
+        return queue(new Paging(1, Integer.MAX_VALUE - 1)).items();
+    }
+
+    /** A page of the clerk's queue, ordered as {@link #queue()}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Dispute> queue(Paging paging) {
+        return paging.of(Dispute.getEntityManager()
+                .createQuery(
+                        "select d from Dispute d order by case when d.status = :open then 0 else 1 end,"
+                                + " case when d.status = :open then d.evidenceDueBy end nulls last,"
+                                + " d.closedAt desc nulls last, case when d.status = :open then d.id else -d.id end",
+                        Dispute.class)
+                .setParameter("open", Dispute.Status.OPEN)
+                .setFirstResult(paging.first())
+                .setMaxResults(paging.rows())
+                .getResultList());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

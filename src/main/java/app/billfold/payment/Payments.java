@@ -42,8 +42,11 @@ public class Payments {
         return attempt == null ? null : attempt.paymentId;
     }
 
-    public List<Payment> forCustomer(Long customerId) {
-        return payments.list("account.customer.id = ?1 order by receivedOn desc, id desc", customerId);
+    /** A page of the payments on the customer's accounts, newest first. */
+    public app.billfold.common.Page<Payment> forCustomer(Long customerId, app.billfold.common.Paging paging) {
+        return paging.of(payments.find("account.customer.id = ?1 order by receivedOn desc, id desc", customerId)
+                .range(paging.first(), paging.first() + paging.rows() - 1)
+                .list());
     }
 
     public ChargeAttempt attempt(Long customerId, String key) {

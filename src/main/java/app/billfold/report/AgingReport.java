@@ -2,6 +2,8 @@ package app.billfold.report;
 
 import app.billfold.biller.Biller;
 import app.billfold.common.Money;
+import app.billfold.common.Page;
+import app.billfold.common.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,12 +11,8 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What was owed on a given day and how late, per account: current (not yet due), 1–30, 31–60,
@@ -49,19 +47,6 @@ public class AgingReport {
         public BigDecimal net() {
             return total().subtract(credit);
         }
-
-        Row plus(Row other) {
-            return new Row(
-                    accountId,
-                    accountNumber,
-                    customerName,
-                    current.add(other.current),
-                    days1to30.add(other.days1to30),
-                    days31to60.add(other.days31to60),
-                    days61to90.add(other.days61to90),
-                    over90.add(other.over90),
-                    credit.add(other.credit));
-        }
     }
 
     public record Report(LocalDate asOf, String currency, List<Row> rows, Row totals) {}
@@ -72,107 +57,154 @@ public class AgingReport {
     @Inject
     Biller biller;
 
+    /** The whole report: every account owing or in credit on the day, and the totals. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Report asOf(LocalDate day) {
-        var settings = biller.settings();
-        String currency = settings.currency;
-        Instant endOfDay = day.plusDays(1).atStartOfDay(settings.zone()).toInstant();
-        List<?> found = em.createNativeQuery("select a.id, a.number, c.name, i.due_date, i.gross_total"
-                        + " - coalesce((select sum(pa.amount) from payment_allocation pa"
-                        + "   join payment p on p.id = pa.payment_id"
-                        + "   where pa.invoice_id = i.id and p.received_on <= ?1 and " + COUNTED_PAYMENT + "), 0)"
-                        + " + coalesce((select sum(ra.amount) from refund_allocation ra"
-                        + "   join refund r on r.id = ra.refund_id"
-                        + "   where ra.invoice_id = i.id and r.created_at < ?2), 0)"
-                        + " - coalesce((select sum(ca.amount) from credit_allocation ca"
-                        + "   where ca.invoice_id = i.id and ca.created_at < ?2), 0)"
-                        + " from invoice i join account a on a.id = i.account_id"
-                        + " join customer c on c.id = a.customer_id"
-                        + " where i.status <> 'DRAFT' and i.issue_date <= ?1"
-                        + " and (i.voided_at is null or i.voided_at >= ?2)"
-                        + " order by a.number, i.due_date")
-                .setParameter(1, day)
-                .setParameter(2, endOfDay)
-                .getResultList();
-        Map<Long, Row> byAccount = new LinkedHashMap<>();
-        for (Object result : found) {
-            Object[] row = (Object[]) result;
-            BigDecimal owed = Money.round((BigDecimal) row[4], currency);
-            if (owed.signum() <= 0) {
-                continue;
-            }
-            LocalDate due = row[3] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[3];
-            Long accountId = ((Number) row[0]).longValue();
-            Row bucketed = bucket(accountId, (String) row[1], (String) row[2], due, day, owed, currency);
-            byAccount.merge(accountId, bucketed, Row::plus);
+        String currency = biller.settings().currency;
+        return new Report(day, currency, rows(day, null, null, Integer.MAX_VALUE, 0), totals(day));
+    }
+
+    /** One page of the report (accounts by number), with the totals of all of it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PagedReport page(LocalDate day, Paging paging) {
+        String currency = biller.settings().currency;
+        Page<Row> page = paging.of(rows(day, null, null, paging.rows(), paging.first()));
+        return new PagedReport(new Report(day, currency, page.items(), totals(day)), page);
+    }
+
+    /** A page of the report and where it stands in the whole. */
+    public record PagedReport(Report report, Page<Row> page) {}
+
+    /**
+     * The rows of the accounts numbered after {@code after} up to {@code upTo} (either null: no
+     * bound), at most {@code limit} from {@code offset}, by account number. An export walks the
+     * accounts range by range with it, each range a short read of its own.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Row> rows(LocalDate day, String after, String upTo, int limit, int offset) {
+        String currency = biller.settings().currency;
+        String range =
+                (after == null ? "" : " and ra.number > :after") + (upTo == null ? "" : " and ra.number <= :upTo");
+        String accounts = range.isEmpty() ? "" : " and %s in (select ra.id from account ra where true" + range + ")";
+        var query = em.createNativeQuery(buckets(accounts)
+                        + " select a.id, a.number, c.name, b.cur, b.d30, b.d60, b.d90, b.old, cr.credit"
+                        + " from account a join customer c on c.id = a.customer_id"
+                        + " left join bills b on b.account_id = a.id left join credits cr on cr.account_id = a.id"
+                        + " where (b.account_id is not null or cr.account_id is not null)"
+                        + (range.isEmpty() ? "" : range.replace("ra.", "a."))
+                        + " order by a.number")
+                .setMaxResults(limit)
+                .setFirstResult(offset);
+        bind(query, day);
+        if (after != null) {
+            query.setParameter("after", after);
         }
-        List<?> credits = em.createNativeQuery("select a.id, a.number, c.name, sum(n.gross_total"
-                        + " - coalesce((select sum(ca.amount) from credit_allocation ca"
-                        + "   where ca.credit_note_id = n.id and ca.created_at < ?1), 0))"
-                        + " from credit_note n join account a on a.id = n.account_id"
-                        + " join customer c on c.id = a.customer_id"
-                        + " where n.created_at < ?1 group by a.id, a.number, c.name")
-                .setParameter(1, endOfDay)
-                .getResultList();
-        for (Object result : credits) {
-            Object[] row = (Object[]) result;
-            BigDecimal credit = Money.round((BigDecimal) row[3], currency);
-            if (credit.signum() <= 0) {
-                continue;
-            }
-            Long accountId = ((Number) row[0]).longValue();
-            Row zero = empty(accountId, (String) row[1], (String) row[2], currency);
-            byAccount.merge(
-                    accountId,
-                    new Row(
-                            accountId,
-                            zero.accountNumber(),
-                            zero.customerName(),
-                            zero.current(),
-                            zero.days1to30(),
-                            zero.days31to60(),
-                            zero.days61to90(),
-                            zero.over90(),
-                            credit),
-                    Row::plus);
+        if (upTo != null) {
+            query.setParameter("upTo", upTo);
         }
-        List<Row> rows = new ArrayList<>(byAccount.values());
-        rows.sort(Comparator.comparing(Row::accountNumber));
-        Row totals = rows.stream().reduce(empty(null, "", "", currency), Row::plus);
-        return new Report(day, currency, rows, totals);
+        List<Row> rows = new ArrayList<>();
+        for (Object result : query.getResultList()) {
+            Object[] r = (Object[]) result;
+            rows.add(new Row(
+                    ((Number) r[0]).longValue(),
+                    (String) r[1],
+                    (String) r[2],
+                    amount(r[3], currency),
+                    amount(r[4], currency),
+                    amount(r[5], currency),
+                    amount(r[6], currency),
+                    amount(r[7], currency),
+                    amount(r[8], currency)));
+        }
+        return rows;
+    }
+
+    /** The account numbers after {@code after} (null: from the first), {@code limit} of them: an export's ranges. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> accountNumbers(String after, int limit) {
+        var query = after == null
+                ? em.createQuery("select a.number from Account a order by a.number", String.class)
+                : em.createQuery("select a.number from Account a where a.number > ?1 order by a.number", String.class)
+                        .setParameter(1, after);
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    /** The sum of every row, read in one aggregate query. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Row totals(LocalDate day) {
+        String currency = biller.settings().currency;
+        var query = em.createNativeQuery(buckets("")
+                + " select (select sum(cur) from bills), (select sum(d30) from bills), (select sum(d60) from bills),"
+                + " (select sum(d90) from bills), (select sum(old) from bills), (select sum(credit) from credits)");
+        bind(query, day);
+        Object[] r = (Object[]) query.getSingleResult();
+        return new Row(
+                null,
+                "",
+                "",
+                amount(r[0], currency),
+                amount(r[1], currency),
+                amount(r[2], currency),
+                amount(r[3], currency),
+                amount(r[4], currency),
+                amount(r[5], currency));
+    }
+
+    /**
+     * Two named subqueries: {@code bills}, per account what its bills still owed at the end of the
+     * day, by lateness (a bill owing nothing or less is left out); {@code credits}, per account the
+     * credit notes not yet used by then, when above zero. Lateness is compared as due dates against
+     * the bucket's bounds (worked out in Java), which H2 and PostgreSQL read alike.
+     */
+    private static String buckets(String accounts) {
+        return "with owed as (select i.account_id, i.due_date, i.gross_total"
+                + " - coalesce((select sum(pa.amount) from payment_allocation pa"
+                + "   join payment p on p.id = pa.payment_id"
+                + "   where pa.invoice_id = i.id and p.received_on <= :day and " + COUNTED_PAYMENT + "), 0)"
+                + " + coalesce((select sum(ra.amount) from refund_allocation ra"
+                + "   join refund r on r.id = ra.refund_id"
+                + "   where ra.invoice_id = i.id and r.created_at < :endOfDay), 0)"
+                + " - coalesce((select sum(ca.amount) from credit_allocation ca"
+                + "   where ca.invoice_id = i.id and ca.created_at < :endOfDay), 0) as amount"
+                + " from invoice i where i.status <> 'DRAFT' and i.issue_date <= :day"
+                + " and (i.voided_at is null or i.voided_at >= :endOfDay)"
+                + (accounts.isEmpty() ? "" : accounts.formatted("i.account_id"))
+                + "), bills as (select account_id,"
+                + " sum(case when due_date >= :day then amount else 0 end) as cur,"
+                + " sum(case when due_date < :day and due_date >= :late30 then amount else 0 end) as d30,"
+                + " sum(case when due_date < :late30 and due_date >= :late60 then amount else 0 end) as d60,"
+                + " sum(case when due_date < :late60 and due_date >= :late90 then amount else 0 end) as d90,"
+                + " sum(case when due_date < :late90 then amount else 0 end) as old"
+                + " from owed where amount > 0 group by account_id),"
+                + " credits as (select n.account_id, sum(n.gross_total"
+                + " - coalesce((select sum(ca.amount) from credit_allocation ca"
+                + "   where ca.credit_note_id = n.id and ca.created_at < :endOfDay), 0)) as credit"
+                + " from credit_note n where n.created_at < :endOfDay"
+                + (accounts.isEmpty() ? "" : accounts.formatted("n.account_id"))
+                + " group by n.account_id having sum(n.gross_total"
+                + " - coalesce((select sum(ca.amount) from credit_allocation ca"
+                + "   where ca.credit_note_id = n.id and ca.created_at < :endOfDay), 0)) > 0)";
+    }
+
+    private void bind(jakarta.persistence.Query query, LocalDate day) {
+        Instant endOfDay =
+                day.plusDays(1).atStartOfDay(biller.settings().zone()).toInstant();
+        // A bill due on day - 30 is 30 days late (the last of 1-30); due the day before, 31.
+        query.setParameter("day", day)
+                .setParameter("endOfDay", endOfDay)
+                .setParameter("late30", day.minusDays(30))
+                .setParameter("late60", day.minusDays(60))
+                .setParameter("late90", day.minusDays(90));
+    }
+
+    private static BigDecimal amount(Object value, String currency) {
+        return value == null ? Money.zero(currency).amount() : Money.round((BigDecimal) value, currency);
     }
 
     /**
      * A payment counts from the day it was received; a reversed one stops counting at its
      * reversal. Shared by the report and kept in step with the ledger check.
      */
-    static final String COUNTED_PAYMENT = "(p.status = 'SUCCEEDED' or (p.status = 'REVERSED' and p.reversed_at >= ?2))";
-
-    /** The amount in the bucket of its lateness on the day. */
-    static Row bucket(
-            Long accountId,
-            String number,
-            String name,
-            LocalDate due,
-            LocalDate day,
-            BigDecimal owed,
-            String currency) {
-        long late = ChronoUnit.DAYS.between(due, day);
-        BigDecimal zero = Money.zero(currency).amount();
-        return new Row(
-                accountId,
-                number,
-                name,
-                late <= 0 ? owed : zero,
-                late >= 1 && late <= 30 ? owed : zero,
-                late >= 31 && late <= 60 ? owed : zero,
-                late >= 61 && late <= 90 ? owed : zero,
-                late > 90 ? owed : zero,
-                zero);
-    }
-
-    private static Row empty(Long accountId, String number, String name, String currency) {
-        BigDecimal zero = Money.zero(currency).amount();
-        return new Row(accountId, number, name, zero, zero, zero, zero, zero, zero);
-    }
+    static final String COUNTED_PAYMENT =
+            "(p.status = 'SUCCEEDED' or (p.status = 'REVERSED' and p.reversed_at >= :endOfDay))";
 }

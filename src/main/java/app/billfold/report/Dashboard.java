@@ -85,9 +85,9 @@ public class Dashboard {
                 today,
                 bills(Unpaid.DUE_TODAY, today, currency),
                 bills(Unpaid.OVERDUE, today, currency),
-                autopay.failed().size(),
+                (int) autopay.failedCount(),
                 OutboxMessage.count("status", "DEAD"),
-                print.waiting().size(),
+                (int) print.waitingCount(),
                 last.isEmpty() ? null : last.get(0));
     }
 

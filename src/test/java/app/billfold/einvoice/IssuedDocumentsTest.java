@@ -11,6 +11,7 @@ import app.billfold.invoice.Invoice;
 import app.billfold.invoice.Invoices;
 import app.billfold.notify.PrintQueue;
 import app.billfold.support.EInvoiceValidators;
+import app.billfold.support.Exported;
 import app.billfold.support.TestData;
 import app.billfold.support.WebSession;
 import com.lowagie.text.pdf.PdfReader;
@@ -144,7 +145,7 @@ class IssuedDocumentsTest {
 
         // The period export and the print batch hand out the same bytes too.
         String today = data.fresh(() -> biller.today().toString());
-        Response zip = clerk.request().get("/console/einvoices.zip?from=" + today + "&to=" + today);
+        Response zip = Exported.download(clerk, Map.of("kind", "einvoices", "from", today, "to", today));
         Map<String, byte[]> entries = unzip(zip.asByteArray());
         assertThat(entries.get(invoice.number + ".pdf")).isEqualTo(pdfBefore);
         assertThat(entries.get(invoice.number + ".ubl.xml"))

@@ -49,7 +49,7 @@ class PrintQueueTest {
                 .contains(first.number)
                 .contains(second.number)
                 .doesNotContain(mailed.number);
-        Response pdf = console.get("/console/print/bills.pdf");
+        Response pdf = console.get("/console/print/bills.pdf?invoice=" + first.id + "&invoice=" + second.id);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         PdfReader merged = new PdfReader(pdf.asByteArray());
         assertThat(merged.getNumberOfPages()).isEqualTo(2);

@@ -17,6 +17,8 @@ import app.billfold.payment.RefundPayment;
 import app.billfold.payment.TakePayment;
 import app.billfold.payment.gateway.MethodDetails;
 import app.billfold.payment.sandbox.SandboxGateway;
+import app.billfold.support.AgingPages;
+import app.billfold.support.Exported;
 import app.billfold.support.TestClock;
 import app.billfold.support.TestData;
 import app.billfold.support.WebSession;
@@ -151,10 +153,11 @@ class AgingLedgerTest {
 
         String clerk = data.staff(Role.CLERK, "clerk-password");
         var console = WebSession.signedIn(clerk, "clerk-password");
-        assertThat(console.get("/console/reports/aging.csv?asOf=2026-04-30").asString())
+        assertThat(Exported.download(console, Map.of("kind", "aging", "asOf", "2026-04-30"))
+                        .asString())
                 .startsWith("account,customer,current,1-30,31-60,61-90,90+,total,credit,net")
                 .contains(ana.account().number + ",Ana Ledger,0.00,0.00,0.00,0.00,0.00,0.00,40.00,-40.00");
-        assertThat(console.get("/console/reports/aging?asOf=2026-04-30").asString())
+        assertThat(AgingPages.find(console, "2026-04-30", ana.account().number))
                 .contains("Account credit")
                 .contains("€40.00");
     }

@@ -10,6 +10,8 @@ import app.billfold.payment.OfflinePaymentForm;
 import app.billfold.payment.RecordOfflinePayment;
 import app.billfold.payment.SavedMethods;
 import app.billfold.payment.sandbox.SandboxGateway;
+import app.billfold.support.AgingPages;
+import app.billfold.support.Exported;
 import app.billfold.support.TestClock;
 import app.billfold.support.TestData;
 import app.billfold.support.WebSession;
@@ -107,17 +109,18 @@ class ReportsTest {
 
         String clerk = data.staff(Role.CLERK, "clerk-password");
         var console = WebSession.signedIn(clerk, "clerk-password");
-        var csv = console.get("/console/reports/aging.csv?asOf=2026-06-30");
+        var csv = Exported.download(console, Map.of("kind", "aging", "asOf", "2026-06-30"));
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.asString())
                 .startsWith("account,customer,current,1-30,31-60,61-90,90+,total")
                 .contains(ola.account().number + ",Ola Aging,50.00,40.00,30.00,20.00,40.00,180.00");
-        assertThat(console.get("/console/reports/aging?asOf=2026-06-30").asString())
+        assertThat(AgingPages.find(console, "2026-06-30", ola.account().number))
                 .contains(ola.account().number)
                 .contains("€180.00");
         assertThat(console.get("/console/reports/aging?asOf=June").statusCode()).isEqualTo(400);
-        assertThat(console.get("/console/reports/aging.csv?asOf=June").statusCode())
+        assertThat(console.post("/console/exports", Map.of("kind", "aging", "asOf", "June"))
+                        .statusCode())
                 .isEqualTo(400);
     }
 

@@ -10,6 +10,14 @@ public record PageLinks(String previous, String next, int number) {
 
     /** Links under {@code path} with the filters (blank ones left out) and the page's number. */
     public static PageLinks of(String path, Map<String, ?> filters, Page<?> page) {
+        return of(path, filters, page, "page");
+    }
+
+    /**
+     * The same for one of several lists on a page, each paged by its own query parameter
+     * ({@code parameter}); the filters carry the others' page numbers.
+     */
+    public static PageLinks of(String path, Map<String, ?> filters, Page<?> page, String parameter) {
         StringBuilder base = new StringBuilder(path).append('?');
         filters.forEach((name, value) -> {
             String text = value == null ? "" : value.toString();
@@ -18,8 +26,8 @@ public record PageLinks(String previous, String next, int number) {
             }
         });
         return new PageLinks(
-                page.hasPrevious() ? base + "page=" + (page.number() - 1) : null,
-                page.hasNext() ? base + "page=" + (page.number() + 1) : null,
+                page.hasPrevious() ? base + parameter + "=" + (page.number() - 1) : null,
+                page.hasNext() ? base + parameter + "=" + (page.number() + 1) : null,
                 page.number());
     }
 

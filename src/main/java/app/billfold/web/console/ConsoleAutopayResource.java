@@ -3,8 +3,11 @@ package app.billfold.web.console;
 import app.billfold.autopay.AutopayQueue;
 import app.billfold.autopay.AutopayRunRecord;
 import app.billfold.autopay.AutopayRuns;
+import app.billfold.common.Page;
+import app.billfold.common.Paging;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
+import app.billfold.web.common.PageLinks;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -17,7 +20,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** Failed autopays and cards about to expire, for clerks to follow up; and a manual run. */
 @Path("/console/autopay")
@@ -28,10 +33,17 @@ public class ConsoleAutopayResource {
     @CheckedTemplate(basePath = "console/autopay")
     static class Templates {
         static native TemplateInstance queue(
-                List<AutopayQueue.Failed> failed, List<AutopayQueue.Expiring> expiring, List<AutopayRunRecord> runs);
+                List<AutopayQueue.Failed> failed,
+                PageLinks failedPages,
+                List<AutopayQueue.Expiring> expiring,
+                PageLinks expiringPages,
+                List<AutopayRunRecord> runs);
 
         static native TemplateInstance run(AutopayRunRecord run);
     }
+
+    /** Failed autopays, and cards expiring, a page each. */
+    static final int PAGE_SIZE = 50;
 
     @Inject
     AutopayQueue queue;
@@ -43,8 +55,15 @@ public class ConsoleAutopayResource {
     CurrentUser user;
 
     @GET
-    public TemplateInstance queue() {
-        return Templates.queue(queue.failed(), queue.expiring(), runs.recent(5));
+    public TemplateInstance queue(@RestQuery String page, @RestQuery String expiringPage) {
+        Page<AutopayQueue.Failed> failed = queue.failed(Paging.of(page, PAGE_SIZE));
+        Page<AutopayQueue.Expiring> expiring = queue.expiring(Paging.of(expiringPage, PAGE_SIZE));
+        return Templates.queue(
+                failed.items(),
+                PageLinks.of("/console/autopay", Map.of("expiringPage", expiring.number()), failed),
+                expiring.items(),
+                PageLinks.of("/console/autopay", Map.of("page", failed.number()), expiring, "expiringPage"),
+                runs.recent(5));
     }
 
     /**

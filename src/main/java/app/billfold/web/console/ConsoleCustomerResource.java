@@ -6,10 +6,12 @@ import app.billfold.account.CustomerForm;
 import app.billfold.account.Customers;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.InvalidInputException;
+import app.billfold.common.Paging;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.invoice.AccountBalance;
 import app.billfold.invoice.AccountBalances;
+import app.billfold.web.common.PageLinks;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -32,9 +35,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleCustomerResource {
 
+    /** Customers (and accounts, and bills) found a page. */
+    static final int PAGE_SIZE = 50;
+
     @CheckedTemplate(basePath = "console/customers")
     static class Templates {
-        static native TemplateInstance search(String q, app.billfold.invoice.Finder.Found found);
+        static native TemplateInstance search(String q, app.billfold.invoice.Finder.Found found, PageLinks pages);
 
         static native TemplateInstance form(Long customerId, CustomerForm form, FieldErrors errors);
 
@@ -74,7 +80,7 @@ public class ConsoleCustomerResource {
      */
     @GET
     @Path("customers")
-    public Response search(@RestQuery String q) {
+    public Response search(@RestQuery String q, @RestQuery String page) {
         String term = q == null ? "" : q.strip();
         var exact = finder.exact(term);
         if (exact.isPresent()) {
@@ -86,10 +92,10 @@ public class ConsoleCustomerResource {
                         case CUSTOMER -> "/console/customers/" + id;
                     });
         }
-        var found = term.isEmpty()
-                ? new app.billfold.invoice.Finder.Found(customers.search(""), List.of(), List.of())
-                : finder.search(term);
-        return Response.ok(Templates.search(term, found)).build();
+        var found = finder.search(term, Paging.of(page, PAGE_SIZE));
+        return Response.ok(Templates.search(
+                        term, found, PageLinks.of("/console/customers", Map.of("q", term), found.page())))
+                .build();
     }
 
     @GET

@@ -5,11 +5,9 @@ import app.billfold.account.Customers;
 import app.billfold.audit.AuditLog;
 import app.billfold.biller.Biller;
 import app.billfold.common.FieldErrors;
-import app.billfold.common.FormInput;
 import app.billfold.common.InvalidInputException;
 import app.billfold.einvoice.BusinessDetailsForm;
 import app.billfold.einvoice.BusinessParties;
-import app.billfold.einvoice.IssuedDocuments;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.web.common.Redirects;
@@ -25,19 +23,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 /** The e-invoicing details of business customers, and the e-invoice export of a period. */
 @Path("/console")
 @RolesAllowed({Role.CLERK_ROLE, Role.ADMIN_ROLE})
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleEInvoicingResource {
-
-    /** A year at most per zip: it is built in memory. */
-    static final long MAX_EXPORT_DAYS = 366;
 
     @CheckedTemplate(basePath = "console/einvoicing")
     static class Templates {
@@ -55,9 +48,6 @@ public class ConsoleEInvoicingResource {
 
     @Inject
     BusinessParties parties;
-
-    @Inject
-    IssuedDocuments documents;
 
     @Inject
     CurrentUser user;
@@ -95,32 +85,5 @@ public class ConsoleEInvoicingResource {
     public TemplateInstance export() {
         LocalDate today = biller.today();
         return Templates.export(today.withDayOfMonth(1).toString(), today.toString(), new FieldErrors());
-    }
-
-    /** Every e-invoice issued in the period, as one zip. */
-    @GET
-    @Path("einvoices.zip")
-    @Produces({"application/zip", MediaType.TEXT_HTML})
-    public Response zip(@RestQuery String from, @RestQuery String to) {
-        FieldErrors errors = new FieldErrors();
-        LocalDate start = FormInput.date(errors, "from", from, true);
-        LocalDate end = FormInput.date(errors, "to", to, true);
-        if (start != null
-                && end != null
-                && (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) >= MAX_EXPORT_DAYS)) {
-            errors.reject("to", "error_export_range");
-        }
-        if (!errors.isEmpty()) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .type(MediaType.TEXT_HTML)
-                    .entity(Templates.export(from, to, errors))
-                    .build();
-        }
-        byte[] zip = documents.zip(start, end);
-        audit.read(user.email(), "export.einvoices", "einvoices", start + " to " + end + ", " + zip.length + " bytes");
-        return Response.ok(zip, "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"einvoices-" + start + "-" + end + ".zip\"")
-                .header("Cache-Control", "no-store")
-                .build();
     }
 }

@@ -83,8 +83,7 @@ public class PortalInvoiceResource {
     public TemplateInstance list(@RestQuery String status, @RestQuery String page) {
         Invoices.Filter filter = Invoices.Filter.parse(status == null ? "all" : status);
         String shown = filter.name().toLowerCase(java.util.Locale.ROOT);
-        // One customer's bills: read whole, shown a page at a time.
-        Page<Invoice> bills = Paging.of(page, PAGE_SIZE).slice(invoices.forCustomer(user.customerId(), filter));
+        Page<Invoice> bills = invoices.forCustomer(user.customerId(), filter, Paging.of(page, PAGE_SIZE));
         return Templates.list(
                 bills.items(), PageLinks.of("/portal/invoices", Map.of("status", shown), bills), shown, biller.today());
     }

@@ -333,7 +333,7 @@ public class PortalPayResource {
     @GET
     @Path("payments")
     public TemplateInstance history(@RestQuery String page) {
-        Page<Payment> shown = Paging.of(page, HISTORY_PAGE_SIZE).slice(payments.forCustomer(user.customerId()));
+        Page<Payment> shown = payments.forCustomer(user.customerId(), Paging.of(page, HISTORY_PAGE_SIZE));
         return Templates.history(shown.items(), PageLinks.of("/portal/payments", Map.of(), shown));
     }
 

@@ -3,6 +3,7 @@ package app.billfold.web.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.billfold.identity.Role;
+import app.billfold.support.Exported;
 import app.billfold.support.TestData;
 import app.billfold.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,8 +32,8 @@ class SecurityHeadersTest {
         String clerk = data.staff(Role.CLERK, "clerk-headers-password");
         WebSession console = WebSession.signedIn(clerk, "clerk-headers-password");
 
-        assertNotStored(console.get("/console/reports/aging.csv"), "text/csv");
-        assertNotStored(console.get("/console/print/bills.pdf"), "application/pdf");
+        assertNotStored(Exported.download(console, Map.of("kind", "aging")), "text/csv");
+        assertNotStored(console.get("/console/print/bills.pdf?invoice=" + bill.id), "application/pdf");
         assertNotStored(console.get("/console/invoices/" + bill.id + ".pdf"), "application/pdf");
         assertNotStored(console.get("/console/customers"), "text/html");
         assertNotStored(console.get("/brand/style.css"), "text/css");

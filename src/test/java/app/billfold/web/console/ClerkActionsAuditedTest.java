@@ -24,6 +24,7 @@ import app.billfold.payment.SavedMethods;
 import app.billfold.payment.TakePayment;
 import app.billfold.payment.gateway.MethodDetails;
 import app.billfold.payment.sandbox.SandboxGateway;
+import app.billfold.support.Exported;
 import app.billfold.support.TestClock;
 import app.billfold.support.TestData;
 import app.billfold.support.WebSession;
@@ -226,16 +227,23 @@ class ClerkActionsAuditedTest {
                 .issue();
         String today = data.fresh(() -> biller.today().toString());
 
+        // A long export: asked for (on the trail), then its file downloaded (on the trail again).
         before = lastId();
-        Response zip = console.get("/console/einvoices.zip?from=" + today + "&to=" + today);
-        assertThat(zip.statusCode()).isEqualTo(200);
+        String zipJob = Exported.request(console, Map.of("kind", "einvoices", "from", today, "to", today));
         assertThat(since(before, admin)).singleElement().satisfies(e -> {
             assertThat(e.action).isEqualTo("export.einvoices");
             assertThat(e.detail).contains(today);
         });
+        Exported.awaitEnd(console, zipJob);
+        before = lastId();
+        assertThat(console.get(zipJob + "/file").statusCode()).isEqualTo(200);
+        assertThat(since(before, admin)).singleElement().satisfies(e -> {
+            assertThat(e.action).isEqualTo("export.download");
+            assertThat(e.detail).contains(".zip");
+        });
 
         before = lastId();
-        assertThat(console.get("/console/reports/aging.csv").statusCode()).isEqualTo(200);
+        Exported.awaitEnd(console, Exported.request(console, Map.of("kind", "aging")));
         assertThat(since(before, admin)).singleElement().satisfies(e -> {
             assertThat(e.action).isEqualTo("export.aging");
             assertThat(e.detail).contains("as of " + today);
@@ -600,6 +608,18 @@ class ClerkActionsAuditedTest {
                             .changed("printPaid", originalPrintPaid ? "yes" : "no", originalPrintPaid ? "no" : "yes"));
         }));
         var paper = data.aCustomer().create();
+        cases.add(new Case("/console/exports", () -> {
+            Response r = post(console, "/console/exports", Map.of("kind", "aging", "asOf", "2026-01-31"));
+            return new Sent(r, () -> Expected.one("export.aging", null));
+        }));
+        String[] printJob = new String[1];
+        cases.add(new Case("/console/exports/{id}/printed", () -> {
+            data.anInvoice(paper.account()).withLine("Water", "1", "8", "0").issue();
+            printJob[0] = Exported.request(console, Map.of("kind", "print"));
+            Exported.awaitEnd(console, printJob[0]);
+            Response r = post(console, printJob[0] + "/printed", Map.of());
+            return new Sent(r, () -> Expected.one("print.done", "print-queue"));
+        }));
         cases.add(new Case("/console/print/done", () -> {
             Invoice bill = data.anInvoice(paper.account())
                     .withLine("Water", "1", "9", "0")

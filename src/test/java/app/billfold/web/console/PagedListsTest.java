@@ -3,13 +3,19 @@ package app.billfold.web.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.billfold.audit.AuditLog;
+import app.billfold.autopay.AutopaySchedule;
+import app.billfold.autopay.AutopayStatus;
 import app.billfold.identity.Role;
+import app.billfold.invoice.Invoice;
 import app.billfold.notify.OutboxMessage;
+import app.billfold.notify.PrintQueue;
 import app.billfold.support.TestClock;
 import app.billfold.support.TestData;
 import app.billfold.support.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -20,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Pages people read: the adoption chart's legend shows each line's colour and dash beside its
  * name, with the figures in a table a screen reader reads; the audit trail, the message log, a
- * customer's bills and payment history come a page at a time, with previous and next links that
- * keep the list's filters.
+ * customer's bills and payment history, the aging report, the print queue, the customers found,
+ * and failed autopays come a page at a time, with previous and next links that keep the
+ * list's filters.
  */
 @QuarkusTest
 class PagedListsTest {
@@ -34,6 +41,9 @@ class PagedListsTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    PrintQueue print;
 
     @Test
     void theAdoptionLegendShowsEachLinesColourAndDashAndTheFiguresAreATable() {
@@ -141,6 +151,82 @@ class PagedListsTest {
         assertThat(payments.select("tbody tr")).hasSize(24);
         String more = payments.selectFirst("a[rel=next]").attr("href");
         assertThat(Jsoup.parse(portal.get(more).asString()).select("tbody tr")).hasSize(1);
+    }
+
+    @Test
+    void theAgingPrintQueueCustomersAutopayAndDisputeListsComeInPages() {
+        data.fresh(
+                () -> print.markPrinted(print.waiting().stream().map(i -> i.id).toList(), TestData.ACTOR));
+        clock.reset();
+        String tag = "Pager" + UUID.randomUUID().toString().substring(0, 6);
+        List<Invoice> bills = new ArrayList<>();
+        List<Long> accounts = new ArrayList<>();
+        for (int i = 0; i < 52; i++) {
+            var customer = data.aCustomer().named(tag + " " + i).create();
+            accounts.add(customer.account().id);
+            bills.add(data.anInvoice(customer.account())
+                    .withLine("Water", "1", "5", "0")
+                    .issue());
+        }
+        data.fresh(() -> {
+            for (int i = 0; i < bills.size(); i++) {
+                AutopaySchedule failed = new AutopaySchedule();
+                failed.invoiceId = bills.get(i).id;
+                failed.accountId = accounts.get(i);
+                failed.status = AutopayStatus.FAILED;
+                failed.tries = 3;
+                failed.firstTryOn = LocalDate.parse("2026-03-01");
+                failed.nextTryOn = LocalDate.parse("2026-03-05");
+                failed.lastDeclineCode = "card_declined";
+                failed.updatedAt = clock.now();
+                failed.persist();
+            }
+            return null;
+        });
+        String clerk = data.staff(Role.CLERK, "paged-lists-pw");
+        WebSession console = WebSession.signedIn(clerk, "paged-lists-pw");
+
+        // The aging report: a page of accounts, the totals of all of them on every page.
+        Document aging = Jsoup.parse(
+                console.get("/console/reports/aging?asOf=2026-06-30").asString());
+        assertThat(aging.select("tbody tr")).hasSize(50);
+        String agingNext = aging.selectFirst("a[rel=next]").attr("href");
+        assertThat(agingNext).contains("asOf=2026-06-30").contains("page=2");
+        Document agingSecond = Jsoup.parse(console.get(asTyped(agingNext)).asString());
+        assertThat(agingSecond.select("tbody tr")).isNotEmpty();
+        assertThat(agingSecond.select("tfoot").text())
+                .isEqualTo(aging.select("tfoot").text());
+        assertThat(agingSecond.select("tbody tr td a").first().text())
+                .isGreaterThan(aging.select("tbody tr td a").last().text());
+
+        // The print queue: 52 bills wait, 50 on the first page.
+        Document queue = Jsoup.parse(console.get("/console/print").asString());
+        assertThat(queue.select("tbody tr")).hasSize(50);
+        assertThat(queue.text()).contains("52 paper bills");
+        Document queueSecond =
+                Jsoup.parse(console.get(asTyped(queue.selectFirst("a[rel=next]").attr("href")))
+                        .asString());
+        assertThat(queueSecond.select("tbody tr")).hasSize(2);
+
+        // The customers found by a term, the term kept from page to page.
+        Document found = Jsoup.parse(console.get("/console/customers?q=" + tag).asString());
+        assertThat(found.select("tbody tr")).hasSize(50);
+        String foundNext = found.selectFirst("a[rel=next]").attr("href");
+        assertThat(foundNext).contains("q=" + tag).contains("page=2");
+        assertThat(Jsoup.parse(console.get(asTyped(foundNext)).asString()).select("tbody tr"))
+                .hasSize(2);
+        // With no term, the newest customers a page at a time.
+        assertThat(Jsoup.parse(console.get("/console/customers").asString()).selectFirst("a[rel=next]"))
+                .isNotNull();
+
+        // Failed autopays: a page, and the next keeps the other list's page.
+        Document autopay = Jsoup.parse(console.get("/console/autopay").asString());
+        Element failedTable = autopay.select("table").first();
+        assertThat(failedTable.select("tbody tr")).hasSize(50);
+        String autopayNext = autopay.selectFirst("a[rel=next]").attr("href");
+        assertThat(autopayNext).contains("expiringPage=1").contains("page=2");
+        Document autopaySecond = Jsoup.parse(console.get(asTyped(autopayNext)).asString());
+        assertThat(autopaySecond.select("table").first().select("tbody tr")).isNotEmpty();
     }
 
     /** A link as a browser sends it: Rest Assured encodes the query itself, so it gets it decoded. */
