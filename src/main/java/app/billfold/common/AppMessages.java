@@ -176,7 +176,7 @@ public interface AppMessages {
     @Message("This is more than the invoice's balance.")
     String error_allocation_exceeds_balance();
 
-    @Message("The amounts per invoice must add up to the payment amount.")
+    @Message("The amounts per invoice add up to more than the payment.")
     String error_allocation_sum();
 
     @Message("This date is in the future.")
@@ -537,7 +537,8 @@ public interface AppMessages {
     @Message("Split across invoices")
     String payment_split();
 
-    @Message("Leave these empty to settle the oldest bills first.")
+    @Message(
+            "Leave these empty to settle the oldest bills first. What the bills do not take stays on the account as credit for its next bills.")
     String payment_split_hint();
 
     @Message("Invoice {number}, due {due}, balance {balance}")

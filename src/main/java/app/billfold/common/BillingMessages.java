@@ -380,6 +380,10 @@ public interface BillingMessages {
             "Only cheque, cash and transfer payments can be reversed; card and bank payments are refunded. Nothing was changed.")
     String error_payment_not_reversible();
 
+    @Message(
+            "Part of this payment was refunded to the customer as account credit, so it cannot be reversed. Nothing was changed.")
+    String error_payment_credit_refunded();
+
     @Message("The fee policy sets no returned-payment fee.")
     String error_no_returned_payment_fee();
 

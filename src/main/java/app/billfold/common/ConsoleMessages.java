@@ -297,6 +297,18 @@ public interface ConsoleMessages {
     @Message("Code to confirm a phone number")
     String kind_phone_code();
 
+    @Message("Password reset link")
+    String kind_password_reset();
+
+    @Message("Staff invitation")
+    String kind_staff_invitation();
+
+    @Message("Link to confirm a new e-mail address")
+    String kind_email_change();
+
+    @Message("Notice that the e-mail address changed")
+    String kind_email_changed();
+
     @Message("Held for the quiet hours (no SMS from 21:00 to 08:00 where the customer lives): goes at {until}.")
     String message_held(String until);
 

@@ -325,6 +325,16 @@ public interface PaymentMessages {
     @Message("On")
     String autopay_state_on();
 
+    @Message(
+            "This account is closed: it gets no more bills, so it cannot keep money as credit. Enter at most what its bills owe.")
+    String error_credit_account_closed();
+
+    @Message("This account has no open bills: the whole payment becomes account credit, taken off its next bills.")
+    String payment_all_credit();
+
+    @Message("Credit {amount}: it comes off your next bill.")
+    String dashboard_credit(String amount);
+
     @Message("Overdue: {amount} (due {date}). Please pay it now.")
     String dashboard_overdue_amount(String amount, String date);
 

@@ -23,7 +23,7 @@ public interface ReportMessages {
     String aging_explained(String date, String currency);
 
     @Message(
-            "Account credit is what credit notes left on the account, not yet taken by a bill or refunded by that day; net is what the bills owe less that credit.")
+            "Account credit is what credit notes and payments beyond what was owed left on the account, not yet taken by a bill or refunded by that day; net is what the bills owe less that credit.")
     String aging_credit_explained();
 
     @Message("Account credit")

@@ -25,6 +25,9 @@ public class AccountBalances {
     @Inject
     Biller biller;
 
+    @Inject
+    CreditNotes creditNotes;
+
     public List<AccountBalance> forCustomer(Long customerId) {
         String currency = biller.settings().currency;
         LocalDate today = biller.today();
@@ -59,6 +62,7 @@ public class AccountBalances {
                 nextDue = invoice.dueDate;
             }
         }
-        return new AccountBalance(account, due, nextDue, open, overdue, late, lateSince);
+        Money credit = Money.of(Money.round(creditNotes.available(account.id), currency), currency);
+        return new AccountBalance(account, due, nextDue, open, overdue, late, lateSince, credit);
     }
 }

@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** Where part of a credit note went: off an invoice's balance, or back to the customer in a refund. */
+/**
+ * Where part of the account's credit went: part of a credit note off an invoice's balance, or part
+ * of a credit note or of a payment's unallocated rest back to the customer in a refund.
+ */
 @Entity
 @Table(name = "credit_allocation")
 public class CreditAllocation extends PanacheEntityBase {
@@ -19,8 +22,13 @@ public class CreditAllocation extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /** The credit note the credit came from, or null when it is a payment's unallocated rest. */
     @Column(name = "credit_note_id")
     public Long creditNoteId;
+
+    /** The payment whose unallocated rest was refunded (only with a refund), or null. */
+    @Column(name = "payment_id")
+    public Long paymentId;
 
     @Column(name = "invoice_id")
     public Long invoiceId;

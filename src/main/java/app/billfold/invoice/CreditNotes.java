@@ -20,7 +20,9 @@ import java.util.Map;
  * some or all of the quantity of the invoice's lines (never more than was billed, across notes);
  * its total comes off the invoice's balance as far as the invoice still owes it, and the rest stays
  * on the account: the account's next invoices take it on issue, or it is refunded. Every move is a
- * credit_allocation, so the ledger check can recompute every balance.
+ * credit_allocation, so the ledger check can recompute every balance. Money a clerk recorded beyond
+ * what the bills owed is account credit too ({@link UnallocatedPayments}): it is spent here by the
+ * same rules, after the credit notes, so there is one account credit however it arose.
  */
 @ApplicationScoped
 @jakarta.inject.Named("creditNotes")
@@ -40,6 +42,9 @@ public class CreditNotes {
 
     @Inject
     IssuedDocuments documents;
+
+    @Inject
+    UnallocatedPayments payments;
 
     /**
      * Issues a credit note for the given quantity of each chosen line (line id to quantity text; a
@@ -212,7 +217,11 @@ public class CreditNotes {
         return CreditNote.count("invoiceId = ?1 and kind = ?2", invoiceId, CreditNoteKind.WRITE_OFF) > 0;
     }
 
-    /** Applies the account's credit, oldest note first, to a newly issued invoice. */
+    /**
+     * Applies the account's credit to a newly issued invoice: credit notes oldest first, then
+     * payments' unallocated money oldest first. The caller holds the account lock (every issue
+     * does), so two issues or an issue and a refund never spend the same credit.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyAccountCredit(Invoice invoice) {
         for (CreditNote note : CreditNote.<CreditNote>list("accountId = ?1 order by id", invoice.account.id)) {
@@ -224,14 +233,17 @@ public class CreditNotes {
                 allocate(note, invoice, left.min(invoice.balance));
             }
         }
+        if (invoice.balance.signum() > 0) {
+            payments.applyTo(invoice);
+        }
     }
 
-    /** The account's credit not yet used by an invoice or refunded. */
+    /** The account's credit not yet used by an invoice or refunded: credit notes and payments. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public BigDecimal available(Long accountId) {
         return CreditNote.<CreditNote>list("accountId", accountId).stream()
                 .map(this::remaining)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+                .reduce(payments.available(accountId), BigDecimal::add);
     }
 
     /** Records that part of the account's credit went back to the customer in this refund. */
@@ -249,6 +261,9 @@ public class CreditNotes {
                 part.persist();
                 left = left.subtract(take);
             }
+        }
+        if (left.signum() > 0) {
+            left = left.subtract(payments.refunded(accountId, refundId, left));
         }
         if (left.signum() > 0) {
             throw new BusinessRuleException("error_credit_refund_too_much");

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Recomputes every issued invoice's paid amount and balance from the payment ledger (allocations of
  * succeeded payments, less refunds) and reports any invoice whose stored figures disagree. A void
- * invoice owes nothing. Credits taken off an invoice (credit allocations) count like payments.
+ * invoice owes nothing. Credits taken off an invoice (credit allocations) count like payments. A
+ * payment's money that its bills did not take is account credit, beside credit notes' rest.
  */
 @ApplicationScoped
 public class LedgerCheck {
@@ -66,11 +67,23 @@ public class LedgerCheck {
             owedByInvoice.put(invoice.id, invoice.grossTotal);
             accountOf.put(invoice.id, invoice.account.id);
         }
+        // A payment counted on the day holds as credit what its bills issued by then did not take.
+        Map<Long, BigDecimal> heldByPayment = new HashMap<>();
+        Map<Long, Long> accountOfPayment = new HashMap<>();
+        for (Payment payment : em.createQuery("from Payment", Payment.class).getResultList()) {
+            if (!payment.receivedOn.isAfter(day) && countsAt(payment, endOfDay)) {
+                heldByPayment.put(payment.id, payment.amount);
+                accountOfPayment.put(payment.id, payment.account.id);
+            }
+        }
         for (PaymentAllocation part : em.createQuery("from PaymentAllocation", PaymentAllocation.class)
                 .getResultList()) {
             Payment payment = part.payment;
             if (!payment.receivedOn.isAfter(day) && countsAt(payment, endOfDay)) {
                 owedByInvoice.computeIfPresent(part.invoice.id, (id, owed) -> owed.subtract(part.amount));
+                if (!part.invoice.issueDate.isAfter(day)) {
+                    heldByPayment.computeIfPresent(payment.id, (id, held) -> held.subtract(part.amount));
+                }
             }
         }
         for (RefundAllocation part :
@@ -94,11 +107,20 @@ public class LedgerCheck {
             if (!part.createdAt.isBefore(endOfDay)) {
                 continue;
             }
+            if (part.paymentId != null) {
+                heldByPayment.computeIfPresent(part.paymentId, (id, held) -> held.subtract(part.amount));
+                continue;
+            }
             creditByAccount.merge(accountOfNote.get(part.creditNoteId), part.amount.negate(), BigDecimal::add);
             if (part.invoiceId != null) {
                 owedByInvoice.computeIfPresent(part.invoiceId, (id, owed) -> owed.subtract(part.amount));
             }
         }
+        heldByPayment.forEach((paymentId, held) -> {
+            if (held.signum() != 0) {
+                creditByAccount.merge(accountOfPayment.get(paymentId), held, BigDecimal::add);
+            }
+        });
         Map<Long, Position> positions = new HashMap<>();
         owedByInvoice.forEach((invoiceId, owed) -> {
             if (owed.signum() > 0) {

@@ -2,11 +2,14 @@ package app.billfold.payment;
 
 import app.billfold.account.Account;
 import app.billfold.account.AccountRepository;
+import app.billfold.account.AccountStatus;
 import app.billfold.audit.AuditLog;
+import app.billfold.audit.Changes;
 import app.billfold.biller.Biller;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.FormInput;
 import app.billfold.common.Money;
+import app.billfold.invoice.CreditNotes;
 import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoiceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Records money a clerk received off-line and settles the account's open invoices with it. */
+/**
+ * Records money a clerk received off-line and settles the account's open invoices with it; what no
+ * open invoice takes (there is none, or the money is more than they owe, or the clerk's split leaves
+ * some out) stays on the account as credit, which the account's next bills take on issue. A closed
+ * account gets no new bills, so it may not be left holding credit.
+ */
 @ApplicationScoped
 public class RecordOfflinePayment {
 
@@ -44,6 +52,9 @@ public class RecordOfflinePayment {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CreditNotes creditNotes;
 
     @Transactional
     public Payment record(Long accountId, OfflinePaymentForm form, String actor) {
@@ -73,13 +84,12 @@ public class RecordOfflinePayment {
 
         Map<Invoice, BigDecimal> split = new LinkedHashMap<>();
         BigDecimal owed = payable.stream().map(i -> i.balance).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (payable.isEmpty()) {
-            errors.reject("amount", "error_nothing_owed");
-        } else if (amount != null) {
-            if (amount.compareTo(owed) > 0) {
-                errors.reject("amount", "error_amount_exceeds_owed");
-            } else {
-                split = allocate(amount, payable, form.allocations(), errors);
+        BigDecimal creditBefore = creditNotes.available(accountId);
+        if (amount != null) {
+            split = allocate(amount, payable, form.allocations(), errors);
+            BigDecimal settled = split.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (errors.isEmpty() && settled.compareTo(amount) < 0 && account.status == AccountStatus.CLOSED) {
+                errors.reject("amount", "error_credit_account_closed");
             }
         }
         errors.throwIfAny();
@@ -104,14 +114,29 @@ public class RecordOfflinePayment {
         }
         payments.persist(payment);
         receipts.record(payment);
-        audit.record(
+        BigDecimal owedAfter = payable.stream().map(i -> i.balance).reduce(BigDecimal.ZERO, BigDecimal::add);
+        audit.change(
                 actor,
                 "payment.record",
                 "account:" + account.id,
-                payment.money() + " " + method + (payment.reference == null ? "" : " " + payment.reference));
+                payment.money() + " " + method + (payment.reference == null ? "" : " " + payment.reference),
+                Changes.of()
+                        .field("owed", shown(owed, currency), shown(owedAfter, currency))
+                        .field(
+                                "account credit",
+                                shown(creditBefore, currency),
+                                shown(creditNotes.available(accountId), currency)));
         return payment;
     }
 
+    private static Money shown(BigDecimal amount, String currency) {
+        return Money.of(Money.round(amount, currency), currency);
+    }
+
+    /**
+     * The clerk's split, or with none the oldest due bills first; either way no more than the
+     * amount, and what is left over becomes account credit.
+     */
     private static Map<Invoice, BigDecimal> allocate(
             BigDecimal amount, List<Invoice> payable, Map<Long, String> requested, FieldErrors errors) {
         Map<Invoice, BigDecimal> split = new LinkedHashMap<>();
@@ -142,7 +167,7 @@ public class RecordOfflinePayment {
             split.put(invoice, part);
             sum = sum.add(part);
         }
-        if (errors.isEmpty() && sum.compareTo(amount) != 0) {
+        if (errors.isEmpty() && sum.compareTo(amount) > 0) {
             errors.reject("amount", "error_allocation_sum");
         }
         return split;

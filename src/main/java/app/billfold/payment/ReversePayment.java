@@ -29,7 +29,9 @@ import java.util.Locale;
  * Takes back an offline payment that did not stand (a bounced cheque, an amount typed wrong). The
  * payment stays in the ledger as reversed, with its reason, and stops counting from now: every bill
  * it paid owes that part again. When the biller's fee policy sets a returned-payment fee and the
- * clerk asks for it, the fee is billed on an invoice of its own. Card and bank payments are
+ * clerk asks for it, the fee is billed on an invoice of its own. Account credit the payment left
+ * goes with it, and a bill that took some of that credit owes it again (it is an allocation of
+ * this payment). Card and bank payments are
  * refunded through the processor instead.
  */
 @ApplicationScoped
@@ -61,6 +63,9 @@ public class ReversePayment {
     @Inject
     Clock clock;
 
+    @Inject
+    PaymentCredit credit;
+
     @Transactional
     public Payment reverse(Long paymentId, String reason, boolean chargeFee, String actor) {
         Payment payment =
@@ -70,6 +75,11 @@ public class ReversePayment {
         if (!payment.isReversible()) {
             throw new BusinessRuleException(
                     payment.isReversed() ? "error_payment_already_reversed" : "error_payment_not_reversible");
+        }
+        if (credit.partlyRefunded(payment.id)) {
+            // Part of it went back to the customer as account credit: taking the whole payment back
+            // would leave the account owing money it was refunded, which no bill records.
+            throw new BusinessRuleException("error_payment_credit_refunded");
         }
         FieldErrors errors = new FieldErrors();
         String why = FormInput.text(errors, "reason", reason, true, 300);

@@ -17,7 +17,11 @@ import java.util.List;
 /**
  * What was owed on a given day and how late, per account: current (not yet due), 1–30, 31–60,
  * 61–90 and over 90 days past due, and beside it the account's credit not yet used (credit notes
- * issued by then, less what of them went onto bills or back to the customer by then). Balances are
+ * issued by then, less what of them went onto bills or back to the customer by then; and payments
+ * received by then, less what bills issued by then took of them and what was refunded of them as
+ * credit). Credit is not taken off the buckets: a bill stays as late as it is, and the credit goes
+ * onto the account's next bill; {@link Row#net()} is what the account owes once its credit is
+ * counted. Balances are
  * rebuilt as of that day from the ledger (the bill, less payments received by then, plus refunds
  * made by then, less credits taken off it by then), so a past date gives the aging that stood then,
  * not today's balances. The ledger check rebuilds the same figures by another route
@@ -153,7 +157,8 @@ public class AgingReport {
     /**
      * Two named subqueries: {@code bills}, per account what its bills still owed at the end of the
      * day, by lateness (a bill owing nothing or less is left out); {@code credits}, per account the
-     * credit notes not yet used by then, when above zero. Lateness is compared as due dates against
+     * credit not yet used by then, when above zero: credit notes' rest, and clerks' payments' money
+     * that no bill issued by then took and that was not refunded by then. Lateness is compared as due dates against
      * the bucket's bounds (worked out in Java), which H2 and PostgreSQL read alike.
      */
     private static String buckets(String accounts) {
@@ -176,14 +181,23 @@ public class AgingReport {
                 + " sum(case when due_date < :late60 and due_date >= :late90 then amount else 0 end) as d90,"
                 + " sum(case when due_date < :late90 then amount else 0 end) as old"
                 + " from owed where amount > 0 group by account_id),"
-                + " credits as (select n.account_id, sum(n.gross_total"
+                + " held as (select n.account_id, n.gross_total"
                 + " - coalesce((select sum(ca.amount) from credit_allocation ca"
-                + "   where ca.credit_note_id = n.id and ca.created_at < :endOfDay), 0)) as credit"
+                + "   where ca.credit_note_id = n.id and ca.created_at < :endOfDay), 0) as amount"
                 + " from credit_note n where n.created_at < :endOfDay"
                 + (accounts.isEmpty() ? "" : accounts.formatted("n.account_id"))
-                + " group by n.account_id having sum(n.gross_total"
+                // Only a clerk's payment can hold money no bill took (see PaymentCredit).
+                + " union all select p.account_id, p.amount"
+                + " - coalesce((select sum(pa.amount) from payment_allocation pa"
+                + "   join invoice pi on pi.id = pa.invoice_id"
+                + "   where pa.payment_id = p.id and pi.issue_date <= :day), 0)"
                 + " - coalesce((select sum(ca.amount) from credit_allocation ca"
-                + "   where ca.credit_note_id = n.id and ca.created_at < :endOfDay), 0)) > 0)";
+                + "   where ca.payment_id = p.id and ca.created_at < :endOfDay), 0)"
+                + " from payment p where p.method in ('CHEQUE', 'CASH', 'TRANSFER') and p.received_on <= :day"
+                + " and " + COUNTED_PAYMENT
+                + (accounts.isEmpty() ? "" : accounts.formatted("p.account_id"))
+                + "), credits as (select account_id, sum(amount) as credit from held"
+                + " group by account_id having sum(amount) > 0)";
     }
 
     private void bind(jakarta.persistence.Query query, LocalDate day) {

@@ -35,7 +35,7 @@ import java.util.Map;
 /**
  * Builds account statements from the ledger, with the rules the ledger check and the aging report
  * use for any day: a bill counts from its issue date until it is voided; a payment from the day it
- * was received until it is reversed, for what it settled of the account's bills; a refund from when
+ * was received until it is reversed, for its whole amount (what no bill took is account credit); a refund from when
  * it was made, for what the bills owe again; a credit note (and a write-off, which is one) lowers
  * the balance when issued, and credit later taken off a bill leaves the balance as it is, while
  * credit paid back to the customer raises it again. Only the account's own rows are read, walked
@@ -91,9 +91,31 @@ public class Statements {
             }
         }
 
-        // Payments: what each settled of this account's bills, then its reversal if any.
-        Map<Long, BigDecimal> settledByPayment = new LinkedHashMap<>();
-        Map<Long, Payment> payments = new HashMap<>();
+        // Payments: the whole amount from the day it was received (what no bill took is account
+        // credit, which a later bill takes without moving the balance), then its reversal if any.
+        for (Payment payment : em.createQuery(
+                        "from Payment p where p.account.id = :account and p.receivedOn <= :to"
+                                + " and p.status in :counted order by p.id",
+                        Payment.class)
+                .setParameter("account", account.id)
+                .setParameter("to", to)
+                .setParameter("counted", List.of(PaymentStatus.SUCCEEDED, PaymentStatus.REVERSED))
+                .getResultList()) {
+            String reference = reference(payment);
+            entries.add(
+                    new Entry(payment.receivedOn, payment.createdAt, Kind.PAYMENT, reference, payment.amount.negate()));
+            if (payment.status == PaymentStatus.REVERSED
+                    && payment.reversedAt != null
+                    && payment.reversedAt.isBefore(end)) {
+                entries.add(new Entry(
+                        date(payment.reversedAt, zone),
+                        payment.reversedAt,
+                        Kind.PAYMENT_REVERSED,
+                        reference,
+                        payment.amount));
+            }
+        }
+        // What each bill still owed, for a bill voided later.
         for (PaymentAllocation part : em.createQuery(
                         "select a from PaymentAllocation a join fetch a.payment p where a.invoice.account.id = :account"
                                 + " and p.receivedOn <= :to and p.status in :counted order by p.id",
@@ -106,8 +128,6 @@ public class Statements {
             if (!owedByBill.containsKey(billId)) {
                 continue;
             }
-            settledByPayment.merge(part.payment.id, part.amount, BigDecimal::add);
-            payments.put(part.payment.id, part.payment);
             owedByBill.merge(billId, part.amount.negate(), BigDecimal::add);
             Payment payment = part.payment;
             if (payment.status == PaymentStatus.REVERSED
@@ -116,17 +136,6 @@ public class Statements {
                 owedByBill.merge(billId, part.amount, BigDecimal::add);
             }
         }
-        settledByPayment.forEach((id, settled) -> {
-            Payment payment = payments.get(id);
-            String reference = reference(payment);
-            entries.add(new Entry(payment.receivedOn, payment.createdAt, Kind.PAYMENT, reference, settled.negate()));
-            if (payment.status == PaymentStatus.REVERSED
-                    && payment.reversedAt != null
-                    && payment.reversedAt.isBefore(end)) {
-                entries.add(new Entry(
-                        date(payment.reversedAt, zone), payment.reversedAt, Kind.PAYMENT_REVERSED, reference, settled));
-            }
-        });
 
         // Refunds: what the bills owe again.
         Map<Long, BigDecimal> refunded = new LinkedHashMap<>();
@@ -168,8 +177,9 @@ public class Statements {
                     note.grossTotal.negate()));
         }
         for (CreditAllocation part : em.createQuery(
-                        "from CreditAllocation c where c.invoiceId is null and c.createdAt < :end and c.creditNoteId in"
-                                + " (select n.id from CreditNote n where n.accountId = :account)",
+                        "from CreditAllocation c where c.invoiceId is null and c.createdAt < :end and (c.creditNoteId in"
+                                + " (select n.id from CreditNote n where n.accountId = :account) or c.paymentId in"
+                                + " (select p.id from Payment p where p.account.id = :account))",
                         CreditAllocation.class)
                 .setParameter("account", account.id)
                 .setParameter("end", end)
