@@ -17,6 +17,7 @@ public class AutopayRunRecord extends PanacheEntityBase {
     public static final String RUNNING = "RUNNING";
     public static final String FINISHED = "FINISHED";
     public static final String FAILED = "FAILED";
+    public static final String ABANDONED = "ABANDONED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,6 +51,16 @@ public class AutopayRunRecord extends PanacheEntityBase {
     public int closed;
 
     public String error;
+
+    /** The node working on the run, and when it last said it was alive. */
+    public String node;
+
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
+
+    /** The run that charged what this one left, when its node died. */
+    @Column(name = "continued_by")
+    public Long continuedBy;
 
     public boolean running() {
         return RUNNING.equals(status);

@@ -33,6 +33,9 @@ public class AutopayRuns {
     @Inject
     Clock clock;
 
+    @Inject
+    app.billfold.common.ThisNode node;
+
     /** Records the run and starts it in the background; returns its id, to follow its progress. */
     public Long start(String actor) {
         Long id = QuarkusTransaction.requiringNew().call(() -> {
@@ -40,6 +43,8 @@ public class AutopayRuns {
             record.startedAt = Instant.now(clock);
             record.startedBy = actor;
             record.status = AutopayRunRecord.RUNNING;
+            record.node = node.name();
+            record.heartbeatAt = record.startedAt;
             record.persist();
             audit.record(actor, "autopay.run", "autopay-run:" + record.id, null);
             return record.id;
@@ -49,6 +54,7 @@ public class AutopayRuns {
     }
 
     void execute(Long id) {
+        node.working(app.billfold.common.ThisNode.RunTable.AUTOPAY_RUN, id);
         try {
             AutopayRun.Result result = run.run(new Progress(id));
             LOG.infof("Autopay run %d: %s", id, result);
@@ -57,12 +63,17 @@ public class AutopayRuns {
             LOG.error("Autopay run " + id + " failed", e);
             String message = String.valueOf(e.getMessage());
             finish(id, AutopayRunRecord.FAILED, message.length() > 2000 ? message.substring(0, 2000) : message);
+        } finally {
+            node.done(app.billfold.common.ThisNode.RunTable.AUTOPAY_RUN, id);
         }
     }
 
     private void finish(Long id, String status, String error) {
         QuarkusTransaction.requiringNew().run(() -> {
             AutopayRunRecord record = AutopayRunRecord.findById(id);
+            if (!record.running()) {
+                return; // closed meanwhile by another node that took this one for dead: keep its record
+            }
             record.status = status;
             record.error = error;
             record.finishedAt = Instant.now(clock);

@@ -19,6 +19,7 @@ public class ThisNode {
     public enum RunTable {
         BILLING_RUN("billing_run"),
         JOB_RUN("job_run"),
+        AUTOPAY_RUN("autopay_run"),
         EXPORT_JOB("export_job");
 
         public final String table;

@@ -2,6 +2,8 @@ package app.billfold.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.billfold.autopay.AutopayRunRecord;
+import app.billfold.autopay.AutopayRuns;
 import app.billfold.common.Heartbeats;
 import app.billfold.common.JobRun;
 import app.billfold.common.JobRuns;
@@ -53,6 +55,9 @@ class RunTakeoverTest {
     JobRuns jobRuns;
 
     @Inject
+    AutopayRuns autopayRuns;
+
+    @Inject
     TestClock clock;
 
     @Inject
@@ -60,9 +65,12 @@ class RunTakeoverTest {
 
     @AfterEach
     void closeLeftovers() {
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("update billing_run set status = 'FINISHED' where status = 'RUNNING'")
-                        .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update billing_run set status = 'FINISHED' where status = 'RUNNING'")
+                    .executeUpdate();
+            em.createNativeQuery("update autopay_run set status = 'FINISHED' where status = 'RUNNING'")
+                    .executeUpdate();
+        });
         clock.reset();
     }
 
@@ -137,6 +145,39 @@ class RunTakeoverTest {
         JobRun abandoned = QuarkusTransaction.requiringNew().call(() -> JobRun.<JobRun>findById(stale));
         assertThat(abandoned.status).isEqualTo("ABANDONED");
         assertThat(abandoned.note).contains("dead-node");
+    }
+
+    @Test
+    void anAutopayRunOfADeadNodeIsAbandonedWithWhatItDidAndANewRunChargesTheRest() throws Exception {
+        Long dead = QuarkusTransaction.requiringNew().call(() -> {
+            AutopayRunRecord run = new AutopayRunRecord();
+            run.startedAt = clock.now().minus(Duration.ofMinutes(5));
+            run.startedBy = TestData.ACTOR;
+            run.status = AutopayRunRecord.RUNNING;
+            run.due = 10;
+            run.done = 4;
+            run.charged = 4;
+            run.node = "dead-node";
+            run.heartbeatAt = run.startedAt;
+            run.persist();
+            return run.id;
+        });
+
+        heartbeats.closeStale();
+
+        AutopayRunRecord closed = autopayRuns.record(dead);
+        assertThat(closed.status).isEqualTo("ABANDONED");
+        assertThat(closed.finishedAt).isNotNull();
+        assertThat(closed.charged).as("what it did stays").isEqualTo(4);
+        assertThat(closed.error).contains("dead-node").contains("4/10").contains(node.name());
+        assertThat(closed.continuedBy).isNotNull();
+        for (int i = 0; i < 600 && autopayRuns.record(closed.continuedBy).running(); i++) {
+            Thread.sleep(100);
+        }
+        AutopayRunRecord next = autopayRuns.record(closed.continuedBy);
+        assertThat(next.status).isEqualTo("FINISHED");
+        assertThat(next.node).isEqualTo(node.name());
+        assertThat(heartbeats.closeStale()).as("closed once").isZero();
     }
 
     @Test
