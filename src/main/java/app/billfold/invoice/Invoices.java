@@ -44,6 +44,13 @@ public class Invoices {
         return invoices.listForAccount(accountId);
     }
 
+    /** A page of the account's invoices, newest first. */
+    public app.billfold.common.Page<Invoice> forAccount(Long accountId, app.billfold.common.Paging paging) {
+        return paging.of(invoices.find("account.id = ?1 order by coalesce(issueDate, dueDate) desc, id desc", accountId)
+                .range(paging.first(), paging.first() + paging.rows() - 1)
+                .list());
+    }
+
     public List<Invoice> payableForAccount(Long accountId) {
         return invoices.listPayableForAccount(accountId);
     }

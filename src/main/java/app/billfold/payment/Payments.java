@@ -17,6 +17,13 @@ public class Payments {
         return payments.listForAccount(accountId);
     }
 
+    /** A page of the account's payments, newest first. */
+    public app.billfold.common.Page<Payment> forAccount(Long accountId, app.billfold.common.Paging paging) {
+        return paging.of(payments.find("account.id = ?1 order by receivedOn desc, id desc", accountId)
+                .range(paging.first(), paging.first() + paging.rows() - 1)
+                .list());
+    }
+
     /** A payment on one of the customer's own accounts; anyone else's is not found. */
     public Payment receipt(Long customerId, Long paymentId) {
         return payments.find("id = ?1 and account.customer.id = ?2", paymentId, customerId)

@@ -6,6 +6,8 @@ import app.billfold.account.Customers;
 import app.billfold.biller.Biller;
 import app.billfold.common.FieldErrors;
 import app.billfold.common.InvalidInputException;
+import app.billfold.common.Page;
+import app.billfold.common.Paging;
 import app.billfold.identity.CurrentUser;
 import app.billfold.identity.Role;
 import app.billfold.invoice.AccountBalance;
@@ -17,6 +19,7 @@ import app.billfold.payment.Payment;
 import app.billfold.payment.PaymentMethod;
 import app.billfold.payment.Payments;
 import app.billfold.payment.RecordOfflinePayment;
+import app.billfold.web.common.PageLinks;
 import app.billfold.web.common.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -34,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /** An account as a clerk sees it: its invoices and payments; editing it; recording a payment. */
 @Path("/console")
@@ -47,7 +51,9 @@ public class ConsoleAccountResource {
                 Account account,
                 AccountBalance balance,
                 List<Invoice> invoices,
+                PageLinks invoicePages,
                 List<Payment> payments,
+                PageLinks paymentPages,
                 LocalDate today,
                 List<app.billfold.billing.Subscription> subscriptions,
                 List<app.billfold.billing.Plan> plans,
@@ -96,21 +102,43 @@ public class ConsoleAccountResource {
 
     @GET
     @Path("accounts/{id}")
-    public TemplateInstance detail(@RestPath Long id) {
-        return page(id, new FieldErrors(), java.util.Map.of());
+    public TemplateInstance detail(@RestPath Long id, @RestQuery String page, @RestQuery String paymentsPage) {
+        return page(
+                id,
+                new FieldErrors(),
+                java.util.Map.of(),
+                Paging.of(page, PAGE_SIZE),
+                Paging.of(paymentsPage, PAGE_SIZE));
     }
+
+    /** An account's bills, and its payments, a page each. */
+    static final int PAGE_SIZE = 50;
 
     /**
      * The account page, with the errors of one of its small forms (subscribe, refund credit) beside
      * their fields and what was typed in them.
      */
     TemplateInstance page(Long id, FieldErrors errors, java.util.Map<String, String> posted) {
+        return page(id, errors, posted, Paging.of(null, PAGE_SIZE), Paging.of(null, PAGE_SIZE));
+    }
+
+    private TemplateInstance page(
+            Long id,
+            FieldErrors errors,
+            java.util.Map<String, String> posted,
+            Paging invoicePaging,
+            Paging paymentPaging) {
         Account account = customers.account(id);
+        Page<Invoice> bills = invoices.forAccount(id, invoicePaging);
+        Page<Payment> paid = payments.forAccount(id, paymentPaging);
+        String path = "/console/accounts/" + id;
         return Templates.detail(
                 account,
                 balances.forAccount(account),
-                invoices.forAccount(id),
-                payments.forAccount(id),
+                bills.items(),
+                PageLinks.of(path, java.util.Map.of("paymentsPage", paid.number()), bills),
+                paid.items(),
+                PageLinks.of(path, java.util.Map.of("page", bills.number()), paid, "paymentsPage"),
                 biller.today(),
                 subscriptions.ofAccount(id),
                 plans.all(),

@@ -229,6 +229,23 @@ class PagedListsTest {
         assertThat(autopaySecond.select("table").first().select("tbody tr")).isNotEmpty();
     }
 
+    @Test
+    void anAccountsBillsComeInPagesOnItsPage() {
+        var kai = data.aCustomer().create();
+        for (int i = 0; i < 51; i++) {
+            data.anInvoice(kai.account()).withLine("Water", "1", "2", "0").draft();
+        }
+        String clerk = data.staff(Role.CLERK, "paged-lists-pw");
+        WebSession console = WebSession.signedIn(clerk, "paged-lists-pw");
+        Document first =
+                Jsoup.parse(console.get("/console/accounts/" + kai.account().id).asString());
+        assertThat(first.select("a[href^=/console/invoices/]")).hasSize(50);
+        String next = first.selectFirst("a[rel=next]").attr("href");
+        assertThat(next).contains("page=2").contains("paymentsPage=1");
+        Document second = Jsoup.parse(console.get(asTyped(next)).asString());
+        assertThat(second.select("a[href^=/console/invoices/]")).hasSize(1);
+    }
+
     /** A link as a browser sends it: Rest Assured encodes the query itself, so it gets it decoded. */
     private static String asTyped(String href) {
         return java.net.URLDecoder.decode(href, java.nio.charset.StandardCharsets.UTF_8);
