@@ -15,6 +15,7 @@ import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoiceStatus;
 import app.billfold.invoice.Invoices;
 import app.billfold.payment.LedgerCheck;
+import app.billfold.support.AxeCheckedBrowser;
 import app.billfold.support.StripeProfile;
 import app.billfold.support.StripeStandIn;
 import app.billfold.support.TestData;
@@ -22,7 +23,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
@@ -31,9 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -63,23 +60,7 @@ class StripeHostedPageJourneyTest {
     @BeforeEach
     void startBrowser() {
         StripeStandIn.server().resetAll();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium"));
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--window-size=1280,1000",
-                "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = AxeCheckedBrowser.start(AxeCheckedBrowser.DESKTOP).driver();
     }
 
     @AfterEach
