@@ -145,6 +145,8 @@ public final class AxeCheckedBrowser implements AutoCloseable {
 
     /** Signs in on the sign-in page with {@link JourneyUsers#PASSWORD}. */
     public void signIn(String email) {
+        // Whoever was signed in before (a journey that failed half-way) is gone.
+        driver.manage().deleteAllCookies();
         driver.get(TestPorts.app() + "/");
         type("f-email", email);
         type("f-password", JourneyUsers.PASSWORD);
@@ -205,11 +207,11 @@ public final class AxeCheckedBrowser implements AutoCloseable {
 
     /**
      * Checks the page shown at this window's size, and at the second size where that applies;
-     * {@code name} names it in {@link #checked()} where the route does not say what page it is (an
-     * error page, an expired link).
+     * {@code name}, where given, names it in {@link #checked()} instead of {@link #nameOf}.
      */
     public void checkPage(String name) {
         String path = path();
+        String named = name != null ? name : nameOf(path);
         checkAtCurrentSize();
         if (alsoAt != null && alsoWhere.test(path)) {
             Dimension before = driver.manage().window().getSize();
@@ -220,14 +222,20 @@ public final class AxeCheckedBrowser implements AutoCloseable {
                 driver.manage().window().setSize(before);
             }
         }
-        checked.add(
-                name != null
-                        ? name
-                        : routes == null
-                                ? path
-                                : routes.serving(path)
-                                        .map(PageRoutes.Route::template)
-                                        .orElse(path));
+        checked.add(named);
+    }
+
+    /**
+     * A page fetched with GET and answered 2xx is named by its route; one answered 4xx or 5xx by
+     * its status and route ("404 /console/invoices/{id}"); the answer to a form's POST (a form back
+     * with its errors) by "POST" and its path, so that it never passes for the page of that address.
+     */
+    private String nameOf(String path) {
+        String route = routes == null
+                ? path
+                : routes.serving(path).map(PageRoutes.Route::template).orElse(path);
+        int status = status();
+        return (byPost ? "POST " : "") + (status >= 400 ? status + " " : "") + route;
     }
 
     /** The names of the pages checked so far: route templates, or the names given. */

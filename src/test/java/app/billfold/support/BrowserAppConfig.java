@@ -9,10 +9,13 @@ import java.util.Map;
  */
 public class BrowserAppConfig implements QuarkusTestResourceLifecycleManager {
 
+    /** The packaged app's key for sessions and signed links. */
+    public static final String SESSION_SECRET = "browser-test-session-key-not-for-production";
+
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "billfold.session.secret", "browser-test-session-key-not-for-production",
+                "billfold.session.secret", SESSION_SECRET,
                 "billfold.session.secure-cookie", "false",
                 "billfold.public-url", TestPorts.app(),
                 // The packaged app runs in production mode, where the sandbox must be allowed outright.

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sign-ins the browser journeys start from, written straight into the packaged application's
@@ -43,6 +45,29 @@ public final class JourneyUsers {
                 insert.executeUpdate();
             }
         }
+    }
+
+    /**
+     * The link to this path in the newest e-mail recorded for the recipient: the journeys follow
+     * links from e-mails as the person would, reading them from the outbox (the packaged app
+     * sends none).
+     */
+    public static String mailedLink(String recipient, String path) throws SQLException {
+        try (Connection c = PostgresTestDatabase.connect();
+                PreparedStatement q = c.prepareStatement(
+                        "select payload from outbox_message where recipient = ? and channel = 'EMAIL' order by id desc")) {
+            q.setString(1, recipient);
+            try (ResultSet rs = q.executeQuery()) {
+                Pattern link = Pattern.compile("https?://[^\\s/]+" + Pattern.quote(path) + "\\?\\S+");
+                while (rs.next()) {
+                    Matcher found = link.matcher(rs.getString(1));
+                    if (found.find()) {
+                        return found.group();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no e-mail to " + recipient + " links to " + path);
     }
 
     /** The first column of the first row of a query with one text parameter. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.billfold.support.AxeCheckedBrowser;
 import app.billfold.support.BrowserAppConfig;
+import app.billfold.support.JourneySteps;
 import app.billfold.support.JourneyUsers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -114,11 +115,7 @@ class PayFlowJourneysIT {
             // The processor's page: only the card's fields and its button.
             assertThat(browser.url()).contains("/sandbox/checkout");
             browser.checkPage();
-            browser.find(By.id("f-number")).sendKeys("4242 4242 4242 4242");
-            browser.find(By.id("f-expMonth")).sendKeys("12");
-            browser.find(By.id("f-expYear")).sendKeys("2030");
-            browser.find(By.id("f-cvc")).sendKeys("123");
-            browser.navigateBy(By.cssSelector("form[action='/sandbox/checkout'] button"));
+            JourneySteps.payOnSandbox(browser, "4242 4242 4242 4242");
 
             assertThat(browser.url()).contains("/portal/receipts/");
             assertThat(browser.find(By.cssSelector(".notice")).getText()).isEqualTo("Thank you: €27.69 received.");
@@ -145,17 +142,9 @@ class PayFlowJourneysIT {
         browser.find(By.id("f-postcode")).sendKeys("20374");
         browser.navigateBy(By.cssSelector("form.stack button[type=submit]"));
         browser.navigateBy(By.cssSelector("a[href^='/console/accounts/']"));
-        String account = browser.url();
+        String account = browser.path();
         for (String amount : amounts) {
-            browser.get(account);
-            browser.navigateBy(By.linkText("New invoice"));
-            browser.find(By.id("l-description-0")).sendKeys("Water");
-            browser.find(By.id("l-quantity-0")).sendKeys("1");
-            browser.find(By.id("l-unitPrice-0")).sendKeys(amount);
-            browser.navigateBy(By.cssSelector("button[value=issue]"));
-            // Issuing asks for confirmation on a page that shows what will be sent.
-            browser.navigateBy(By.cssSelector("form[action$='/issue'] button[type=submit]"));
-            assertThat(browser.find(By.cssSelector(".notice")).getText()).isEqualTo("Invoice issued.");
+            JourneySteps.issueBill(browser, account, "Water", amount);
         }
         browser.signOut();
     }
