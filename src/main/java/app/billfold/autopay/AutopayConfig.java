@@ -12,11 +12,18 @@ public interface AutopayConfig {
     String cron();
 
     /**
-     * Invoices charged at once. Each in-flight charge holds two database connections (the claimed
-     * row and the charge), so keep the pool above twice this.
+     * Invoices charged at once when a run starts, before it has timed a try; from then on the run
+     * keeps the processor's rate cap times a try's time in flight (see {@code ChargeConcurrency}).
      */
     @WithDefault("8")
     int concurrency();
+
+    /**
+     * The most invoices charged at once, however slow the processor; half the database pool bounds
+     * it too (a try holds at most two connections at once).
+     */
+    @WithDefault("32")
+    int maxConcurrency();
 
     /**
      * Days after the first try that failed (the due date, or the day a late run caught up) on which

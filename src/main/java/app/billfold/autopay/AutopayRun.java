@@ -9,6 +9,7 @@ import app.billfold.invoice.Invoice;
 import app.billfold.invoice.InvoiceRepository;
 import app.billfold.payment.ChargeAttempt;
 import app.billfold.payment.ChargePurpose;
+import app.billfold.payment.GatewayThrottle;
 import app.billfold.payment.PayOrder;
 import app.billfold.payment.SavedMethod;
 import app.billfold.payment.TakePayment;
@@ -79,6 +80,15 @@ public class AutopayRun {
     @Inject
     JobRuns jobRuns;
 
+    @Inject
+    ChargeConcurrency concurrency;
+
+    @Inject
+    GatewayThrottle throttle;
+
+    /** How long a worker not wanted at the moment waits before it looks again. */
+    static final long PARKED_MILLIS = 20;
+
     @Scheduled(
             identity = "autopay-run",
             cron = "{billfold.autopay.cron}",
@@ -111,13 +121,16 @@ public class AutopayRun {
         int scheduled = QuarkusTransaction.requiringNew().call(() -> schedule(today));
         progress.due(QuarkusTransaction.requiringNew().call(() -> due(today)));
         Tally tally = new Tally();
-        // Several workers claim rows side by side, so that slow processor calls overlap; the
+        // Workers claim rows side by side, so that slow processor calls overlap; as many work at
+        // once as the rate cap times a try's time asks for (the others wait their turn), and the
         // gateway throttle keeps the overall call rate under the processor's ceiling.
-        ExecutorService workers = Executors.newFixedThreadPool(config.concurrency());
+        int slots = concurrency.ceiling();
+        ExecutorService workers = Executors.newFixedThreadPool(slots);
         try {
             List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < config.concurrency(); i++) {
-                running.add(workers.submit(() -> work(today, tally, progress)));
+            for (int i = 0; i < slots; i++) {
+                int slot = i;
+                running.add(workers.submit(() -> work(slot, today, tally, progress)));
             }
             for (Future<?> worker : running) {
                 worker.get();
@@ -137,10 +150,24 @@ public class AutopayRun {
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger givenUp = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
+        /** Set once a worker finds nothing left to claim today. */
+        volatile boolean drained;
     }
 
-    private void work(LocalDate today, Tally tally, Progress progress) {
+    private void work(int slot, LocalDate today, Tally tally, Progress progress) {
         while (true) {
+            // A slot beyond what the latency asks for waits, holding nothing, until it is wanted.
+            while (slot >= concurrency.target() && !tally.drained) {
+                try {
+                    Thread.sleep(PARKED_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (tally.drained) {
+                return;
+            }
             AutopaySchedule row;
             try {
                 row = processNext(today);
@@ -149,6 +176,7 @@ public class AutopayRun {
                 return;
             }
             if (row == null) {
+                tally.drained = true;
                 return;
             }
             switch (row.status) {
@@ -198,6 +226,8 @@ public class AutopayRun {
      * a node that dies during the call leaves it to tomorrow's run, which reuses the try's key.
      */
     AutopaySchedule processNext(LocalDate today) {
+        long start = System.nanoTime();
+        throttle.takeWaitedNanos();
         Claim claim = QuarkusTransaction.requiringNew().call(() -> claimNext(today));
         if (claim == null) {
             return null;
@@ -206,7 +236,10 @@ public class AutopayRun {
             return claim.row();
         }
         ChargeAttempt attempt = takePayment.pay(claim.order());
-        return QuarkusTransaction.requiringNew().call(() -> recordOutcome(claim.row().invoiceId, attempt, today));
+        AutopaySchedule row =
+                QuarkusTransaction.requiringNew().call(() -> recordOutcome(claim.row().invoiceId, attempt, today));
+        concurrency.observed(System.nanoTime() - start - throttle.takeWaitedNanos());
+        return row;
     }
 
     private Claim claimNext(LocalDate today) {
