@@ -1,4 +1,4 @@
-// A run in progress (billing, autopay) follows itself: every two seconds the page is fetched again
+// A run in progress (billing, autopay, an export) follows itself: every two seconds the page is fetched again
 // and the figures that changed are put in place, until the run has finished. Not a reload (nor a
 // <meta refresh>): the reader keeps their place and focus, and a screen reader hears what changed.
 (function () {

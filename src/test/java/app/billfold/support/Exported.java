@@ -18,12 +18,12 @@ public final class Exported {
         return URI.create(started.header("Location")).getPath();
     }
 
-    /** Follows the export's page until it stops refreshing itself (ready or failed); returns the page. */
+    /** Follows the export's page until it no longer follows itself (ready or failed); returns the page. */
     public static String awaitEnd(WebSession console, String job) {
         long until = System.currentTimeMillis() + 120_000;
         while (true) {
             String page = console.get(job).asString();
-            if (!page.contains("http-equiv=\"refresh\"")) {
+            if (!page.contains("data-running")) {
                 return page;
             }
             if (System.currentTimeMillis() > until) {

@@ -56,11 +56,12 @@ class BrowserJourneysIT {
             Map.entry("/brand/style.css", "the biller's colours, a style sheet"),
             Map.entry("/logout", "only redirects to the sign-in page; signing out is a POST"),
             Map.entry("/signin", "Keycloak mode's hand-over: redirects to Keycloak's sign-in page"),
-            Map.entry("/console/einvoices.zip", "a ZIP of e-invoices; its form is /console/einvoices"),
+            Map.entry(
+                    "/console/exports/{id}/file",
+                    "an export's file (ZIP, CSV or PDF); its page is /console/exports/{id}"),
             Map.entry("/console/invoices/{id:\\d+}.{format:pdf|cii\\.xml|ubl\\.xml}", "an invoice's PDF or XML"),
             Map.entry("/console/credit-notes/{id:\\d+}.{format:pdf|cii\\.xml|ubl\\.xml}", "a credit note's PDF or XML"),
             Map.entry("/console/print/bills.pdf", "the print queue's bills as one PDF"),
-            Map.entry("/console/reports/aging.csv", "the aging report as CSV"),
             Map.entry("/portal/credit-notes/{number:[^/.]+}.{format:pdf|xml}", "a credit note's PDF or XML"),
             Map.entry("/portal/invoices/{number:[^/.]+}.{format:pdf|xml|cii\\.xml}", "a bill's PDF or XML"),
             Map.entry("/portal/statements/{number:[^/.]+}.pdf", "a statement's PDF"),
@@ -386,6 +387,13 @@ class BrowserJourneysIT {
         browser.get(BASE + "/console/autopay");
         browser.navigateBy(By.cssSelector("form[action='/console/autopay/run'] button"));
         assertThat(browser.path()).startsWith("/console/autopay/runs/");
+        browser.checkPage();
+        // An export asked for from the aging report opens on its progress; then the list of exports.
+        browser.get(BASE + "/console/reports/aging");
+        browser.navigateBy(By.cssSelector("form[action='/console/exports'] button"));
+        assertThat(browser.path()).startsWith("/console/exports/");
+        browser.checkPage();
+        browser.get(BASE + "/console/exports");
         browser.checkPage();
         // What was sent, opened from the message log.
         browser.get(BASE + "/console/messages");
