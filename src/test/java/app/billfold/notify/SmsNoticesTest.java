@@ -398,7 +398,8 @@ class SmsNoticesTest {
 
         String clerk = data.staff(app.billfold.identity.Role.CLERK, "clerk-password");
         var console = app.billfold.support.WebSession.signedIn(clerk, "clerk-password");
-        assertThat(pageListing(console, "/console/print", first.number))
+        assertThat(app.billfold.support.ListPages.find(
+                        console, "/console/print", page -> page.text().contains(first.number)))
                 .contains(first.number)
                 .contains("Not delivered on any channel (message #" + ebill.id + ")");
         assertThat(console.get("/console/messages?customer=" + bea.id()).asString())
@@ -575,20 +576,5 @@ class SmsNoticesTest {
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return form;
-    }
-
-    /** The page of a paged console list that shows the text, following its "Next" links. */
-    static String pageListing(app.billfold.support.WebSession console, String list, String text) {
-        String path = list;
-        for (int page = 0; page < 200; page++) {
-            String html = console.get(path).asString();
-            java.util.regex.Matcher next = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\" rel=\"next\">")
-                    .matcher(html);
-            if (html.contains(text) || !next.find()) {
-                return html;
-            }
-            path = next.group(1).replace("&amp;", "&");
-        }
-        throw new AssertionError(text + " not found in " + list);
     }
 }
